@@ -1,0 +1,2 @@
+-- pgvector first: chunks and items carry embeddings.
+CREATE EXTENSION IF NOT EXISTS vector;

@@ -1,0 +1,11 @@
+import { ingest } from './ingest.js';
+import { migrateCmd } from './migrate.js';
+import { serve } from './serve.js';
+import type { Command } from './types.js';
+
+// One line per command; each lives in its own file.
+export const commands: Command[] = [
+  serve,
+  ingest,
+  migrateCmd,
+];

@@ -1,0 +1,55 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Clock } from '../clock.js';
+import { parseEnv, type Config } from '../config/env.js';
+import { composeWithRunner, type BaseCtx } from '../compose.js';
+import { createApp } from '../http/app.js';
+import type { JobRunner } from '../jobs/index.js';
+import { resolveApiToken } from './api-token.js';
+import { openDatabase } from './open-db.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  config: Config;
+  base: BaseCtx;
+  runner: JobRunner;
+  close(): Promise<void>;
+}
+
+/** Starts the Node shape: database (migrated), job runner, HTTP server. Used by `npm start`, the CLI and benches. */
+export async function startNodeServer(env: Record<string, string | undefined> = process.env, opts: { clock?: Clock; quiet?: boolean } = {}): Promise<RunningServer> {
+  const config = parseEnv(env);
+  const { db, where } = await openDatabase(config);
+  const { base, runner } = composeWithRunner({ config, db, clock: opts.clock });
+  const tokenInfo = resolveApiToken(config);
+  const app = createApp({ base, config, apiToken: tokenInfo.token });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
+  runner.start();
+  const url = `http://localhost:${port}`;
+  if (!opts.quiet) {
+    const lines = [
+      `Liaison is listening on ${url}`,
+      `  database:  ${config.DATABASE_URL ? `postgres at ${where}` : `embedded PGlite in ${where}`}`,
+      `  extractor: ${base.extractor.name}   embedder: ${base.embedder.name}`,
+      tokenInfo.file
+        ? `  API token: ${tokenInfo.token}  (${tokenInfo.generated ? 'generated and saved' : 'read from'} ${tokenInfo.file})`
+        : '  API token: from LIAISON_API_TOKEN',
+      `  try:       curl -H "Authorization: Bearer <token>" ${url}/api/sources`,
+      `  review UI: ${url}/  (sign in with the API token)`,
+    ];
+    console.log(lines.join('\n'));
+  }
+  return {
+    url, port, token: tokenInfo.token, config, base, runner,
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      await runner.stop();
+      await db.close();
+    },
+  };
+}

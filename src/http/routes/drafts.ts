@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import { listAudit } from '../../audit.js';
+import { approveDraft, editDraft, getDraft, listDraftEdits, listDrafts, rejectDraft } from '../../review/index.js';
+import { readJson } from '../errors.js';
+import type { AppEnv } from '../types.js';
+
+async function optionalJson(c: Parameters<typeof readJson>[0]): Promise<unknown> {
+  const text = await c.req.raw.clone().text();
+  return text.trim() ? readJson(c) : {};
+}
+
+export const draftRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => c.json(await listDrafts(c.get('ctx').db, c.req.query())))
+  .get('/:id', async (c) => {
+    const { db } = c.get('ctx');
+    const id = c.req.param('id');
+    const [draft, edits, audit] = await Promise.all([getDraft(db, id), listDraftEdits(db, id), listAudit(db, 'draft', id)]);
+    return c.json({ ...draft, edits, audit });
+  })
+  .post('/:id/approve', async (c) => c.json(await approveDraft(c.get('ctx'), c.req.param('id'), await optionalJson(c))))
+  .post('/:id/reject', async (c) => c.json(await rejectDraft(c.get('ctx'), c.req.param('id'), await readJson(c))))
+  .patch('/:id', async (c) => c.json(await editDraft(c.get('ctx'), c.req.param('id'), await readJson(c))));

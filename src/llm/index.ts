@@ -1,0 +1,2 @@
+export { createLlmProvider } from './create-provider.js';
+export type * from './types.js';

@@ -1,0 +1,1 @@
+export { approveDraft, rejectDraft, editDraft, getDraft, listDrafts, listDraftEdits, toDraft, ListDraftsQuery } from './drafts.js';
