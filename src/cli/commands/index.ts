@@ -1,5 +1,6 @@
 import { ingest } from './ingest.js';
 import { migrateCmd } from './migrate.js';
+import { reembedCmd } from './reembed.js';
 import { serve } from './serve.js';
 import type { Command } from './types.js';
 
@@ -8,4 +9,5 @@ export const commands: Command[] = [
   serve,
   ingest,
   migrateCmd,
+  reembedCmd,
 ];

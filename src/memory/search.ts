@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Ctx } from '../ctx.js';
+import { iso, toVector } from '../db/types.js';
+import type { Locator } from '../domain/schemas.js';
+import { ensureEmbedder } from './embedder-settings.js';
+import { tokenize } from './offline-embedder.js';
+
+export const SearchInput = z.object({
+  q: z.string().trim().min(1, 'q is required').max(1000),
+  account: z.string().trim().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export interface Citation {
+  sourceId: string;
+  sourceTitle: string | null;
+  sourceKind: 'call' | 'email';
+  occurredAt: string | null;
+  speaker: string | null;
+  /** Seconds from the start of the call, and the same as HH:MM:SS; null for email. */
+  at: number | null;
+  timestamp: string | null;
+  /** The email's Message-ID, for email passages. */
+  messageId: string | null;
+  url: string | null;
+  locator: Locator;
+  quote: string;
+}
+
+export interface SearchHit {
+  rank: number;
+  chunkId: string;
+  accountId: string | null;
+  score: number;
+  passage: string;
+  citation: Citation;
+  /** Where the hit came from: its rank in the vector list and in the full-text list (null when absent). */
+  vectorRank: number | null;
+  textRank: number | null;
+}
+
+/** Reciprocal rank fusion constant (Cormack et al.): damps the head of each list. */
+export const RRF_K = 60;
+/** hnsw.ef_search used by search (bench/search.bench.ts measures recall at this setting). */
+export const EF_SEARCH = 100;
+
+function hhmmss(s: number): string {
+  const t = Math.floor(s);
+  return [Math.floor(t / 3600), Math.floor((t % 3600) / 60), t % 60].map((x) => String(x).padStart(2, '0')).join(':');
+}
+
+/** The sentence (or line) of a passage sharing most words with the query: the quote a citation shows. */
+export function bestQuote(passage: string, q: string): string {
+  const terms = new Set(tokenize(q));
+  let best = { s: passage, n: -1 };
+  for (const s of passage.split(/(?<=[.!?])\s+|\n/).map((x) => x.replace(/^[^:\n]{1,60}:\s/, '').trim()).filter(Boolean)) {
+    const n = tokenize(s).filter((w) => terms.has(w)).length;
+    if (n > best.n) best = { s, n };
+  }
+  return best.s;
+}
+
+/**
+ * Hybrid search over an account's (or every account's) chunks: nearest neighbours by cosine on the
+ * HNSW index and full-text matches on the GIN index, fused by reciprocal rank; each hit carries a citation.
+ */
+export async function searchAccount(ctx: Pick<Ctx, 'db' | 'embedder'>, raw: z.input<typeof SearchInput>): Promise<{ query: string; account: string | null; hits: SearchHit[] }> {
+  const input = SearchInput.parse(raw);
+  await ensureEmbedder(ctx);
+  const [qv] = await ctx.embedder.embed([input.q]);
+  const depth = Math.max(40, input.limit * 4);
+  const acc = input.account ?? null;
+  const { vec, txt } = await ctx.db.transaction(async (tx) => {
+    await tx.query(`SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`, [String(Math.max(EF_SEARCH, depth))]);
+    const vec = await tx.query<{ id: string }>(
+      `SELECT id FROM chunks WHERE embedding IS NOT NULL AND ($2::text IS NULL OR account_id = $2)
+       ORDER BY embedding <=> $1::vector LIMIT $3`,
+      [toVector(qv!), acc, depth],
+    );
+    // Any query word may match (OR), ranked by cover density: questions rarely repeat every word.
+    const txt = await tx.query<{ id: string }>(
+      `SELECT c.id FROM chunks c, (SELECT NULLIF(replace(plainto_tsquery('english', $1)::text, '&', '|'), '')::tsquery AS q) t
+       WHERE t.q IS NOT NULL AND c.tsv @@ t.q AND ($2::text IS NULL OR c.account_id = $2)
+       ORDER BY ts_rank_cd(c.tsv, t.q) DESC, c.id LIMIT $3`,
+      [input.q, acc, depth],
+    );
+    return { vec, txt };
+  });
+  const fused = new Map<string, { score: number; v: number | null; t: number | null }>();
+  vec.forEach((r, i) => fused.set(r.id, { score: 1 / (RRF_K + i + 1), v: i + 1, t: null }));
+  txt.forEach((r, i) => {
+    const e = fused.get(r.id) ?? { score: 0, v: null, t: null };
+    e.score += 1 / (RRF_K + i + 1);
+    e.t = i + 1;
+    fused.set(r.id, e);
+  });
+  const top = [...fused.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, input.limit);
+  if (!top.length) return { query: input.q, account: acc, hits: [] };
+  const rows = await ctx.db.query<{ id: string; account_id: string | null; source_id: string; speaker: string | null; locator: Locator; text: string; title: string | null; kind: 'call' | 'email'; occurred_at: Date | null; message_id: string | null; url: string | null }>(
+    `SELECT c.id, c.account_id, c.source_id, c.speaker, c.locator, c.text, s.title, s.kind, s.occurred_at,
+            s.normalized->'links'->>'messageId' AS message_id, s.normalized->'links'->>'url' AS url
+     FROM chunks c JOIN sources s ON s.id = c.source_id WHERE c.id = ANY($1::text[])`,
+    [top.map(([id]) => id)],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const hits: SearchHit[] = [];
+  for (const [id, f] of top) {
+    const r = byId.get(id);
+    if (!r) continue;
+    const at = r.kind === 'call' ? r.locator?.at ?? null : null;
+    hits.push({
+      rank: hits.length + 1, chunkId: id, accountId: r.account_id, score: Number(f.score.toFixed(6)), passage: r.text, vectorRank: f.v, textRank: f.t,
+      citation: {
+        sourceId: r.source_id, sourceTitle: r.title, sourceKind: r.kind, occurredAt: iso(r.occurred_at), speaker: r.speaker,
+        at, timestamp: at === null ? null : hhmmss(at), messageId: r.kind === 'email' ? r.message_id : null, url: r.url, locator: r.locator,
+        quote: bestQuote(r.text, input.q),
+      },
+    });
+  }
+  return { query: input.q, account: acc, hits };
+}
