@@ -14,4 +14,4 @@ export { runPeriodicChecks, CADENCE_DAYS, type PeriodicResult } from './periodic
 export { getAccountState, type AccountState } from './account-state.js';
 export { getAccountTimeline, type TimelineEvent } from './account-timeline.js';
 export { searchAccount, SearchInput, type SearchHit, type Citation } from './search.js';
-export { shouldMerge, MERGE_MIN, MERGE_MIN_SAME_PERSON } from './merge.js';
+export { shouldMerge, fieldsAgree, MERGE_MIN } from './merge.js';

@@ -43,6 +43,10 @@ export interface SearchHit {
 export const RRF_K = 60;
 /** hnsw.ef_search used by search (bench/search.bench.ts measures recall at this setting). */
 export const EF_SEARCH = 100;
+/** Most full-text matches ranked per query (bounds the cost of an OR query full of common words). */
+export const FTS_CANDIDATES = 200;
+/** Up to this many chunks in the account, the vector side is an exact scan of the account's chunks. */
+export const EXACT_MAX = 5000;
 
 function hhmmss(s: number): string {
   const t = Math.floor(s);
@@ -71,19 +75,36 @@ export async function searchAccount(ctx: Pick<Ctx, 'db' | 'embedder'>, raw: z.in
   const depth = Math.max(40, input.limit * 4);
   const acc = input.account ?? null;
   const { vec, txt } = await ctx.db.transaction(async (tx) => {
+    // An account's own chunks are few: exact distance over them is faster than filtering a global HNSW
+    // walk, and exact. Beyond EXACT_MAX chunks (or with no account) the HNSW index answers.
+    const [{ n } = { n: 0 }] = acc ? await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks WHERE account_id = $1', [acc]) : [];
+    const exact = acc !== null && Number(n) <= EXACT_MAX;
     await tx.query(`SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`, [String(Math.max(EF_SEARCH, depth))]);
-    const vec = await tx.query<{ id: string }>(
-      `SELECT id FROM chunks WHERE embedding IS NOT NULL AND ($2::text IS NULL OR account_id = $2)
-       ORDER BY embedding <=> $1::vector LIMIT $3`,
-      [toVector(qv!), acc, depth],
+    const vec = exact
+      ? await tx.query<{ id: string }>(
+        `WITH own AS MATERIALIZED (SELECT id, embedding FROM chunks WHERE account_id = $2 AND embedding IS NOT NULL)
+         SELECT id FROM own ORDER BY embedding <=> $1::vector, id LIMIT $3`,
+        [toVector(qv!), acc, depth],
+      )
+      : await tx.query<{ id: string }>(
+        `SELECT id FROM chunks WHERE ($2::text IS NULL OR account_id = $2) ORDER BY embedding <=> $1::vector LIMIT $3`,
+        [toVector(qv!), acc, depth],
+      );
+    // Full text: every query word (AND) first; when that finds too little, any word (OR), ranked by
+    // cover density within a bounded candidate set so common words cannot make it scan the corpus.
+    const fts = (op: '&' | '|') => tx.query<{ id: string }>(
+      `SELECT id FROM (
+         SELECT c.id, c.tsv, t.q FROM chunks c,
+           (SELECT NULLIF(replace(plainto_tsquery('english', $1)::text, '&', $4), '')::tsquery AS q) t
+         WHERE t.q IS NOT NULL AND c.tsv @@ t.q AND ($2::text IS NULL OR c.account_id = $2) LIMIT ${FTS_CANDIDATES}) m
+       ORDER BY ts_rank_cd(m.tsv, m.q) DESC, m.id LIMIT $3`,
+      [input.q, acc, depth, op],
     );
-    // Any query word may match (OR), ranked by cover density: questions rarely repeat every word.
-    const txt = await tx.query<{ id: string }>(
-      `SELECT c.id FROM chunks c, (SELECT NULLIF(replace(plainto_tsquery('english', $1)::text, '&', '|'), '')::tsquery AS q) t
-       WHERE t.q IS NOT NULL AND c.tsv @@ t.q AND ($2::text IS NULL OR c.account_id = $2)
-       ORDER BY ts_rank_cd(c.tsv, t.q) DESC, c.id LIMIT $3`,
-      [input.q, acc, depth],
-    );
+    let txt = await fts('&');
+    if (txt.length < input.limit) {
+      const seen = new Set(txt.map((r) => r.id));
+      txt = [...txt, ...(await fts('|')).filter((r) => !seen.has(r.id))];
+    }
     return { vec, txt };
   });
   const fused = new Map<string, { score: number; v: number | null; t: number | null }>();

@@ -76,7 +76,7 @@ export async function storeExtraction(
     const merged: StoredExtraction['merged'] = [];
     for (const [i, t] of typed.entries()) {
       const vec = vectors[i]!;
-      const target = accountId ? await findMergeTarget(tx, { accountId, type: t.type, embedding: vec, fields: t.fields }) : null;
+      const target = accountId ? await findMergeTarget(tx, { accountId, sourceId, type: t.type, quote: t.quote, embedding: vec, fields: t.fields }) : null;
       if (target) {
         const mentionId = newId('men');
         await tx.query(
