@@ -18,7 +18,7 @@ const SIZES = (process.env.SEARCH_BENCH_SIZES ?? '10000,100000').split(',').map(
 const QUERIES = 200;
 const RECALL_QUERIES = 100;
 const HNSW = { m: Number(process.env.SEARCH_BENCH_M ?? 16), efConstruction: Number(process.env.SEARCH_BENCH_EFC ?? 64) };
-const EF_LIST = [...new Set([40, EF_SEARCH, 200, 400])].sort((a, b) => a - b);
+const EF_LIST = [...new Set([40, 100, 200, EF_SEARCH, 800])].sort((a, b) => a - b);
 
 let seed = 42;
 const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);

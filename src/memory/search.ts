@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../ctx.js';
 import { iso, toVector } from '../db/types.js';
-import type { Locator } from '../domain/schemas.js';
+import type { Locator, Segment } from '../domain/schemas.js';
 import { ensureEmbedder } from './embedder-settings.js';
 import { tokenize } from './offline-embedder.js';
 
@@ -42,7 +42,7 @@ export interface SearchHit {
 /** Reciprocal rank fusion constant (Cormack et al.): damps the head of each list. */
 export const RRF_K = 60;
 /** hnsw.ef_search used by search (bench/search.bench.ts measures recall at this setting). */
-export const EF_SEARCH = 100;
+export const EF_SEARCH = 400;
 /** Most full-text matches ranked per query (bounds the cost of an OR query full of common words). */
 export const FTS_CANDIDATES = 200;
 /** Up to this many chunks in the account, the vector side is an exact scan of the account's chunks. */
@@ -91,19 +91,19 @@ export async function searchAccount(ctx: Pick<Ctx, 'db' | 'embedder'>, raw: z.in
         [toVector(qv!), acc, depth],
       );
     // Full text: every query word (AND) first; when that finds too little, any word (OR), ranked by
-    // cover density within a bounded candidate set so common words cannot make it scan the corpus.
-    const fts = (op: '&' | '|') => tx.query<{ id: string }>(
+    // cover density within a bounded candidate set so common words cannot make it rank the corpus.
+    // The tsquery is passed as a value so the planner sees it (GIN index, row estimates).
+    const [{ q: tsq } = { q: '' }] = await tx.query<{ q: string }>(`SELECT plainto_tsquery('english', $1)::text AS q`, [input.q]);
+    const fts = (q: string) => tx.query<{ id: string }>(
       `SELECT id FROM (
-         SELECT c.id, c.tsv, t.q FROM chunks c,
-           (SELECT NULLIF(replace(plainto_tsquery('english', $1)::text, '&', $4), '')::tsquery AS q) t
-         WHERE t.q IS NOT NULL AND c.tsv @@ t.q AND ($2::text IS NULL OR c.account_id = $2) LIMIT ${FTS_CANDIDATES}) m
-       ORDER BY ts_rank_cd(m.tsv, m.q) DESC, m.id LIMIT $3`,
-      [input.q, acc, depth, op],
+         SELECT c.id, c.tsv FROM chunks c WHERE c.tsv @@ $1::tsquery AND ($2::text IS NULL OR c.account_id = $2) LIMIT ${FTS_CANDIDATES}) m
+       ORDER BY ts_rank_cd(m.tsv, $1::tsquery) DESC, m.id LIMIT $3`,
+      [q, acc, depth],
     );
-    let txt = await fts('&');
-    if (txt.length < input.limit) {
+    let txt = tsq ? await fts(tsq) : [];
+    if (tsq.includes('&') && txt.length < input.limit) {
       const seen = new Set(txt.map((r) => r.id));
-      txt = [...txt, ...(await fts('|')).filter((r) => !seen.has(r.id))];
+      txt = [...txt, ...(await fts(tsq.replaceAll('&', '|'))).filter((r) => !seen.has(r.id))];
     }
     return { vec, txt };
   });
@@ -117,9 +117,9 @@ export async function searchAccount(ctx: Pick<Ctx, 'db' | 'embedder'>, raw: z.in
   });
   const top = [...fused.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, input.limit);
   if (!top.length) return { query: input.q, account: acc, hits: [] };
-  const rows = await ctx.db.query<{ id: string; account_id: string | null; source_id: string; speaker: string | null; locator: Locator; text: string; title: string | null; kind: 'call' | 'email'; occurred_at: Date | null; message_id: string | null; url: string | null }>(
+  const rows = await ctx.db.query<{ id: string; account_id: string | null; source_id: string; speaker: string | null; locator: Locator; text: string; title: string | null; kind: 'call' | 'email'; occurred_at: Date | null; message_id: string | null; url: string | null; segments: Segment[] | null }>(
     `SELECT c.id, c.account_id, c.source_id, c.speaker, c.locator, c.text, s.title, s.kind, s.occurred_at,
-            s.normalized->'links'->>'messageId' AS message_id, s.normalized->'links'->>'url' AS url
+            s.normalized->'links'->>'messageId' AS message_id, s.normalized->'links'->>'url' AS url, s.normalized->'segments' AS segments
      FROM chunks c JOIN sources s ON s.id = c.source_id WHERE c.id = ANY($1::text[])`,
     [top.map(([id]) => id)],
   );
@@ -128,13 +128,17 @@ export async function searchAccount(ctx: Pick<Ctx, 'db' | 'embedder'>, raw: z.in
   for (const [id, f] of top) {
     const r = byId.get(id);
     if (!r) continue;
-    const at = r.kind === 'call' ? r.locator?.at ?? null : null;
+    // Cite the turn the quote is in (a chunk packs several turns): its speaker, time and segment.
+    const quote = bestQuote(r.text, input.q);
+    const seg = r.segments?.find((g) => g.index >= r.locator.segment && g.text.includes(quote)) ?? null;
+    const at = r.kind === 'call' ? (seg ? seg.at : r.locator?.at ?? null) : null;
     hits.push({
       rank: hits.length + 1, chunkId: id, accountId: r.account_id, score: Number(f.score.toFixed(6)), passage: r.text, vectorRank: f.v, textRank: f.t,
       citation: {
-        sourceId: r.source_id, sourceTitle: r.title, sourceKind: r.kind, occurredAt: iso(r.occurred_at), speaker: r.speaker,
-        at, timestamp: at === null ? null : hhmmss(at), messageId: r.kind === 'email' ? r.message_id : null, url: r.url, locator: r.locator,
-        quote: bestQuote(r.text, input.q),
+        sourceId: r.source_id, sourceTitle: r.title, sourceKind: r.kind, occurredAt: iso(r.occurred_at), speaker: seg ? seg.speaker : r.speaker,
+        at, timestamp: at === null ? null : hhmmss(at), messageId: r.kind === 'email' ? r.message_id : null, url: r.url,
+        locator: seg ? { segment: seg.index, at: seg.at, offset: seg.text.indexOf(quote) } : r.locator,
+        quote,
       },
     });
   }
