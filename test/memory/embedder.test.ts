@@ -70,17 +70,18 @@ describe.each(DRIVERS)('re-embedding on %s', (driver) => {
     expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'BAD_ENVIRONMENT', message: expect.stringContaining('liaison reembed') });
     await expect(searchAccount({ db, embedder: openai() }, { q: 'storm' })).rejects.toBeInstanceOf(EmbedderMismatchError);
 
-    const [{ chunks, items }] = await db.query<{ chunks: number; items: number }>(
+    const [counts] = await db.query<{ chunks: number; items: number }>(
       `SELECT (SELECT count(*)::int FROM chunks) AS chunks, (SELECT count(*)::int FROM items WHERE origin = 'extracted') AS items`,
     );
+    const { chunks, items } = counts!;
     expect(chunks).toBeGreaterThan(2);
 
     // First run dies after one batch: what it did stays done, nothing is recorded yet.
     calls.length = 0;
     server.use(embeddingsHandler({ failAfter: 1 }));
     await expect(reembed({ db, embedder: openai() }, { batchSize: 2 })).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
-    const [{ n: convertedAfterFailure }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks WHERE embedder = $1', [openai().name]);
-    expect(convertedAfterFailure).toBe(2);
+    const [converted] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks WHERE embedder = $1', [openai().name]);
+    expect(converted!.n).toBe(2);
     expect((await readEmbedderRecord(db))!.name).toBe(offline);
 
     // The second run picks up where the first stopped, reporting progress.
