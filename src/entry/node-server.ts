@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Clock } from '../clock.js';
-import { parseEnv, type Config } from '../config/env.js';
+import { ConfigError, parseEnv, type Config } from '../config/env.js';
 import { composeWithRunner, type BaseCtx } from '../compose.js';
 import { createApp } from '../http/app.js';
 import type { JobRunner } from '../jobs/index.js';
@@ -24,7 +24,10 @@ export async function startNodeServer(env: Record<string, string | undefined> = 
   const config = parseEnv(env);
   const { db, where } = await openDatabase(config);
   const { base, runner } = composeWithRunner({ config, db, clock: opts.clock });
-  await ensureEmbedder(base).catch(async (err) => { await db.close(); throw err; }); // never mix vectors of two embedders
+  await ensureEmbedder(base).catch(async (err: Error) => { // never mix vectors of two embedders
+    await db.close();
+    throw new ConfigError(`LIAISON_EMBEDDER: ${err.message}`);
+  });
   const tokenInfo = resolveApiToken(config);
   const app = createApp({ base, config, apiToken: tokenInfo.token });
   const server: ServerType = await new Promise((resolve) => {
