@@ -1,0 +1,17 @@
+export { normalizeText, wordTokens, jaccard, foldName } from './normalize.js';
+export { decodeEmail, type DecodedEmail } from './decode-email.js';
+export { htmlToText } from './html-to-text.js';
+export { caseSourceText, casePeople } from './source-text.js';
+export { quoteScore, quoteIsValid } from './quote-score.js';
+export { maxWeightAssignment } from './hungarian.js';
+export { nameCorrect, valueCorrect, severityWithinOne } from './fields.js';
+export { matchType, type Judge, type Match } from './match-type.js';
+export { scoreCase, type CaseScore, type CaseDetail } from './score-case.js';
+export { computeMetrics, headline, HEADLINE, type Metrics, type HeadlineKey } from './metrics.js';
+export { bootstrapHeadline, seededRandom, BOOTSTRAP_DRAWS, BOOTSTRAP_SEED } from './bootstrap.js';
+export { buildReport, summarize, type EvalReport, type Scored, type ScoreInput } from './report.js';
+export { formatReport } from './format.js';
+export { EvalCase, Prediction, type PredictionInput } from './types.js';
+export { withResponseCache, requestKey, type ResponseStore, type CacheStats } from './cached-provider.js';
+export { predictCases, caseInput, toPrediction, type PredictOptions, type PredictResult, type ProviderName } from './run-pipeline.js';
+export { Gate, checkGate, formatGate, metricValue, type GateCheck } from './gate.js';
