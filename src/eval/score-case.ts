@@ -18,6 +18,8 @@ export interface CaseDetail {
   semanticOnly?: boolean;
   trap?: string;
   wrongFields?: string[];
+  /** For a TP with wrong fields: what was predicted and what the gold says. */
+  diff?: Record<string, { pred: string | null; gold: string | null }>;
 }
 
 export interface CaseScore {
@@ -90,7 +92,8 @@ export function scoreCase(c: EvalCase, rawPred: PredictionInput, opts: { judge?:
         if (g.optional) { counts.neutral++; details.push({ type, outcome: 'neutral', pred: i, gold: m.gold, quote: p.quote, q: m.q }); return; }
         counts.tp[type]++;
         const wrongFields = scoreFields(type, p as Rec, g as GoldRec, people, counts);
-        details.push({ type, outcome: 'tp', pred: i, gold: m.gold, quote: p.quote, q: m.q, semanticOnly: m.semanticOnly, wrongFields });
+        const diff = Object.fromEntries(wrongFields.map((f) => [f, { pred: (p as Rec)[f] ?? null, gold: (g as unknown as Rec)[f] ?? null }]));
+        details.push({ type, outcome: 'tp', pred: i, gold: m.gold, quote: p.quote, q: m.q, semanticOnly: m.semanticOnly, wrongFields, ...(wrongFields.length ? { diff } : {}) });
         return;
       }
       counts.fp[type]++;

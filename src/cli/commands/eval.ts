@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReport, checkGate, formatGate, formatReport, Gate, Prediction, predictCases, type ProviderName } from '../../eval/index.js';
+import { buildReport, checkGate, formatErrors, formatGate, formatReport, Gate, Prediction, predictCases, type ProviderName } from '../../eval/index.js';
 import { fileResponseStore } from '../../eval/file-store.js';
 import { loadCases } from '../../eval/load-cases.js';
 import { flag, UsageError } from '../args.js';
@@ -10,7 +10,7 @@ const PROVIDERS: ProviderName[] = ['offline', 'openai', 'anthropic'];
 
 export const evalCmd: Command = {
   name: 'eval',
-  usage: 'liaison eval --cases <dir> --provider <offline|openai|anthropic> [--predictions <dir>] [--out report.json] [--gate gate.json] [--score-only] [--no-cache]',
+  usage: 'liaison eval --cases <dir> --provider <offline|openai|anthropic> [--predictions <dir>] [--out report.json] [--gate gate.json] [--errors] [--score-only] [--no-cache] [--cache dir]',
   summary: 'run eval cases through the pipeline, write predictions, score them (SCORING.md) and check a regression gate',
   async run(args) {
     const casesDir = flag(args, 'cases');
@@ -52,6 +52,7 @@ export const evalCmd: Command = {
     });
     const report = buildReport(inputs, { provider });
     console.log(formatReport(report));
+    if (args.flags.errors) console.log(`\n${formatErrors(report)}`);
     const out = flag(args, 'out');
     if (out) writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 
