@@ -8,7 +8,8 @@ import type { GoldItem, ItemTypeKey, PredItem } from './types.js';
 // w = q + 0.25·[key field agrees] + 0.10·jaccard(text tokens).
 
 /** The optional judge hook (SCORING.md semantic fallback): consulted only for pairs with q < 0.5. */
-export type Judge = (type: ItemTypeKey, pred: PredItem, gold: GoldItem) => boolean;
+export interface JudgeArgs { caseId: string; type: ItemTypeKey; pred: PredItem; gold: GoldItem; predIndex: number; goldIndex: number }
+export type Judge = (args: JudgeArgs) => boolean;
 
 export interface Match {
   pred: number;
@@ -35,13 +36,14 @@ export function goldQuotes(g: GoldItem): string[] {
 }
 
 export function matchType(
-  type: ItemTypeKey, source: string, preds: readonly PredItem[], golds: readonly GoldItem[], people: readonly string[], judge?: Judge,
+  type: ItemTypeKey, source: string, preds: readonly PredItem[], golds: readonly GoldItem[], people: readonly string[],
+  judge?: { caseId: string; fn: Judge },
 ): Match[] {
-  const info: Array<Array<{ q: number; semanticOnly: boolean } | null>> = preds.map((p) =>
-    golds.map((g) => {
+  const info: Array<Array<{ q: number; semanticOnly: boolean } | null>> = preds.map((p, i) =>
+    golds.map((g, j) => {
       const q = quoteScore(source, p.quote, goldQuotes(g));
       if (q >= ELIGIBLE_Q) return { q, semanticOnly: false };
-      if (judge?.(type, p, g)) return { q, semanticOnly: true };
+      if (judge?.fn({ caseId: judge.caseId, type, pred: p, gold: g, predIndex: i, goldIndex: j })) return { q, semanticOnly: true };
       return null;
     }),
   );

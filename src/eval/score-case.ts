@@ -79,7 +79,7 @@ export function scoreCase(c: EvalCase, rawPred: PredictionInput, opts: { judge?:
   for (const type of ITEM_TYPES) {
     const P: PredItem[] = pred[type];
     const G: GoldItem[] = gold[type];
-    const matches = matchType(type, source, P, G, people, opts.judge);
+    const matches = matchType(type, source, P, G, people, opts.judge ? { caseId: c.id, fn: opts.judge } : undefined);
     const byPred = new Map(matches.map((m) => [m.pred, m]));
     for (const m of matches) matchedGold[type].set(m.gold, m);
     P.forEach((p, i) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/eval/report.js';
+import { collectJudgements } from '../../src/eval/judge.js';
 import { scoreCase } from '../../src/eval/score-case.js';
 import { computeMetrics } from '../../src/eval/metrics.js';
 import { quoteScore, quoteIsValid } from '../../src/eval/quote-score.js';
@@ -157,12 +158,22 @@ describe('scorer on the dev set', () => {
     expect(chatty.f1).toBe(0);
   });
 
-  it('lets an optional judge rescue a pair below the quote threshold, reported apart from quote-only', () => {
-    const c = transcriptCase([['Ann Lee', 'The booking button is buried. Could you move it up?']], { requests: [req('Could you move it up?')] });
-    const pred = { requests: [req('Make the booking button easier to find', { text: 'move booking button' })] };
-    const r = buildReport([{ case: c, prediction: pred }], { provider: 'x', judge: () => true });
-    expect(r.quoteOnly.overall.detection.requests.tp).toBe(0);
-    expect(r.withJudge!.overall.detection.requests.tp).toBe(1);
+  it('lets an optional judge rescue a pair below the quote threshold, reported apart from quote-only', async () => {
+    const c = transcriptCase([['Ann Lee', 'The booking button is buried. Could you move it up? Also the footer link is broken.']], {
+      requests: [req('Could you move it up?'), req('the footer link is broken')],
+    });
+    const pred = { requests: [req('the footer link is broken'), req('Make the booking button easier to find', { text: 'move booking button' }), req('Add a chat widget')] };
+    const asked: string[] = [];
+    const judge = await collectJudgements([{ case: c, prediction: pred }], async (pair) => {
+      asked.push(`${pair.pred.quote} / ${pair.gold.quote}`);
+      return pair.pred.text === 'move booking button';
+    });
+    // only pairs quote-only scoring left unmatched reach the judge
+    expect(asked).toEqual(['Make the booking button easier to find / Could you move it up?', 'Add a chat widget / Could you move it up?']);
+    const r = buildReport([{ case: c, prediction: pred }], { provider: 'x', judge });
+    expect(r.quoteOnly.overall.detection.requests).toMatchObject({ tp: 1, fp: 2, fn: 1 });
+    expect(r.withJudge!.overall.detection.requests).toMatchObject({ tp: 2, fp: 1, fn: 0 });
     expect(r.withJudge!.overall.semanticOnly).toBe(1);
+    expect(buildReport([{ case: c, prediction: pred }], { provider: 'x' }).withJudge).toBeUndefined();
   });
 });
