@@ -28,7 +28,6 @@ export interface PredictOptions {
   /** Overrides the configured provider (tests). */
   llm?: LlmProvider | null;
   logger?: Logger;
-  onCase?: (id: string, ms: number) => void;
 }
 
 export interface PredictResult {
@@ -72,19 +71,22 @@ export async function predictCases(cases: readonly EvalCase[], opts: PredictOpti
     const runner = createJobRunner(ctx);
     const predictions = new Map<string, PredictionInput>();
     const errors = new Map<string, string>();
+    // Ingest every case, then let the runner process them (LIAISON_JOB_CONCURRENCY at a time), as a server would.
+    const sourceIds = new Map<string, string>();
     for (const c of cases) {
-      const t0 = Date.now();
       try {
-        const stored = await ingestSource(ctx, caseInput(c));
-        await runner.drain();
-        const row = await getSourceRow(db, stored.id);
-        if (row.status !== 'processed') errors.set(c.id, `source ended ${row.status}${row.last_error ? `: ${row.last_error}` : ''}`);
-        predictions.set(c.id, toPrediction(await listItemsForSource(db, stored.id)));
+        sourceIds.set(c.id, (await ingestSource(ctx, caseInput(c))).id);
       } catch (err) {
-        errors.set(c.id, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
-        predictions.set(c.id, { requests: [], commitments: [], risks: [] });
+        errors.set(c.id, `ingest failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
       }
-      opts.onCase?.(c.id, Date.now() - t0);
+    }
+    await runner.drain();
+    for (const c of cases) {
+      const id = sourceIds.get(c.id);
+      if (!id) { predictions.set(c.id, { requests: [], commitments: [], risks: [] }); continue; }
+      const row = await getSourceRow(db, id);
+      if (row.status !== 'processed') errors.set(c.id, `source ended ${row.status}${row.last_error ? `: ${row.last_error}` : ''}`);
+      predictions.set(c.id, toPrediction(await listItemsForSource(db, id)));
     }
     return { predictions, errors, cache: cached ? cached.stats : null };
   } finally {

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bootstrapHeadline } from '../../src/eval/bootstrap.js';
+import { bootstrapIntervals } from '../../src/eval/bootstrap.js';
 import { withResponseCache, type ResponseStore } from '../../src/eval/cached-provider.js';
 import { decodeEmail } from '../../src/eval/decode-email.js';
 import { checkGate } from '../../src/eval/gate.js';
 import { maxWeightAssignment } from '../../src/eval/hungarian.js';
 import { buildReport } from '../../src/eval/report.js';
+import { formatReport } from '../../src/eval/format.js';
 import { scoreCase } from '../../src/eval/score-case.js';
 import type { LlmProvider } from '../../src/llm/types.js';
 import { devCases, EVAL_CASES_DIR } from './helpers.js';
@@ -25,9 +26,9 @@ describe('bootstrap intervals', () => {
   const scores = devCases().map((c, i) => scoreCase(c, i % 2 ? c.gold! : {}));
 
   it('are reproducible run to run, change with the seed, and bracket the point estimate', () => {
-    const a = bootstrapHeadline(scores);
-    expect(bootstrapHeadline(scores)).toEqual(a);
-    expect(bootstrapHeadline(scores, { seed: 7 })).not.toEqual(a);
+    const a = bootstrapIntervals(scores);
+    expect(bootstrapIntervals(scores)).toEqual(a);
+    expect(bootstrapIntervals(scores, { seed: 7 })).not.toEqual(a);
     const point = buildReport(devCases().map((c, i) => ({ case: c, prediction: i % 2 ? c.gold! : {} })), { provider: 'x' }).quoteOnly.headline.pooledF1!;
     expect(a.pooledF1!.lo).toBeLessThan(point);
     expect(a.pooledF1!.hi).toBeGreaterThan(point);
@@ -84,5 +85,18 @@ describe('provider response cache', () => {
     await cached.generateStructured({ ...args, input: 'other source' });
     expect(calls).toBe(2);
     expect(cached.stats).toEqual({ hits: 1, misses: 2 });
+  });
+});
+
+describe('printed report', () => {
+  it('puts the seven headline numbers first, in SCORING.md order, then per-type, splits and per-case rows', () => {
+    const text = formatReport(buildReport(devCases().map((c) => ({ case: c, prediction: c.kind === 'email' ? c.gold! : {} })), { provider: 'x' }));
+    const at = (s: string) => text.indexOf(s);
+    const order = ['Pooled F1 (M1)', 'Strict commitment F1 (M3)', 'Hot recall (M6)', 'Churn recall (M9)', 'Trap hits (M11)', 'Injection pass (M13)', 'Resolved-date accuracy (M5)', 'all 16 cases', 'transcripts (8)', 'emails (8)', 'per case'];
+    for (const s of order) expect(at(s), s).toBeGreaterThan(-1);
+    expect(order.map(at)).toEqual([...order.map(at)].sort((a, b) => a - b));
+    expect(text).toMatch(/Pooled F1 \(M1\)\s+0\.\d\d\s+\[0\.\d\d, [01]\.\d\d\]/);
+    expect(text).toMatch(/transcripts \(8\)\n\s+requests .*F1\s+0\.00/);
+    expect(text).toMatch(/emails \(8\)\n\s+requests .*F1\s+1\.00/);
   });
 });

@@ -33,7 +33,10 @@ export const evalCmd: Command = {
       const t0 = Date.now();
       const res = await predictCases(cases, {
         provider, env: process.env, store,
-        onCase: (id, ms) => process.stderr.write(`  ${id} ${ms} ms\n`),
+      }).catch((err: unknown) => {
+        // e.g. a provider this build does not have: say so instead of a stack trace
+        if (err instanceof Error && !(err.name === 'ConfigError')) throw new UsageError(`cannot run the ${provider} pipeline: ${err.message}`);
+        throw err;
       });
       process.stderr.write(`predicted ${cases.length} cases in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       if (res.cache) process.stderr.write(`provider cache: ${res.cache.hits} hits, ${res.cache.misses} misses\n`);
