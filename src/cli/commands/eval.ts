@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReport, checkGate, formatErrors, formatGate, formatReport, Gate, Prediction, predictCases, type ProviderName } from '../../eval/index.js';
 import { fileResponseStore } from '../../eval/file-store.js';
-import { loadCases } from '../../eval/load-cases.js';
+import { loadCases, validateCases } from '../../eval/load-cases.js';
 import { flag, UsageError } from '../args.js';
 import type { Command } from './types.js';
 
@@ -18,6 +18,14 @@ export const evalCmd: Command = {
     if (!casesDir) throw new UsageError('eval needs --cases <dir>');
     if (!PROVIDERS.includes(provider)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}`);
     const predDir = flag(args, 'predictions') ?? join('evals', 'predictions', provider);
+    let validated: string | null;
+    try {
+      validated = validateCases(casesDir);
+    } catch (err) {
+      console.error((err as Error).message);
+      return 1;
+    }
+    if (validated) process.stderr.write(`${validated}\n`);
     const cases = loadCases(casesDir);
     if (!cases.length) throw new UsageError(`no cases in ${casesDir}`);
 
