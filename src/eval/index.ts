@@ -15,5 +15,5 @@ export { formatReport } from './format.js';
 export { EvalCase, Prediction, type PredictionInput } from './types.js';
 export { withResponseCache, requestKey, type ResponseStore, type CacheStats } from './cached-provider.js';
 export { predictCases, caseInput, toPrediction, type PredictOptions, type PredictResult, type ProviderName } from './run-pipeline.js';
-export { Gate, checkGate, formatGate, metricValue, type GateCheck } from './gate.js';
+export { Gate, checkGate, formatGate, metricValue, suggestGate, type GateCheck } from './gate.js';
 export { formatErrors } from './format-errors.js';

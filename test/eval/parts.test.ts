@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { bootstrapIntervals } from '../../src/eval/bootstrap.js';
 import { withResponseCache, type ResponseStore } from '../../src/eval/cached-provider.js';
 import { decodeEmail } from '../../src/eval/decode-email.js';
-import { checkGate } from '../../src/eval/gate.js';
+import { checkGate, suggestGate } from '../../src/eval/gate.js';
 import { maxWeightAssignment } from '../../src/eval/hungarian.js';
 import { buildReport } from '../../src/eval/report.js';
 import { formatReport } from '../../src/eval/format.js';
@@ -60,6 +60,15 @@ describe('regression gate', () => {
     const fail = checkGate(report, { min: { pooledF1: 0.99 }, max: { 'trapHits.quoted_history': 0, trapHits: 0 } });
     expect(fail.map((c) => [c.metric, c.ok])).toEqual([['pooledF1', false], ['trapHits.quoted_history', false], ['trapHits', false]]);
     expect(() => checkGate(report, { min: { nonsense: 1 }, max: {} })).toThrow(/unknown gate metric/);
+  });
+
+  it('suggests a gate that today\'s scores pass and a regression fails', () => {
+    const gate = suggestGate(report);
+    expect(gate.min.pooledF1).toBeLessThan(report.quoteOnly.headline.pooledF1!);
+    expect(gate.max['trapHits.quoted_history']).toBe(1);
+    expect(checkGate(report, gate).every((c) => c.ok)).toBe(true);
+    const worse = buildReport(devCases().map((c) => ({ case: c, prediction: c.kind === 'email' ? {} : c.gold! })), { provider: 'x' });
+    expect(checkGate(worse, gate).filter((c) => !c.ok).map((c) => c.metric)).toEqual(expect.arrayContaining(['pooledF1', 'email:pooledF1']));
   });
 });
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReport, checkGate, formatErrors, formatGate, formatReport, Gate, Prediction, predictCases, type ProviderName } from '../../eval/index.js';
+import { buildReport, checkGate, formatErrors, formatGate, formatReport, Gate, suggestGate, Prediction, predictCases, type ProviderName } from '../../eval/index.js';
 import { fileResponseStore } from '../../eval/file-store.js';
 import { loadCases, validateCases } from '../../eval/load-cases.js';
 import { flag, UsageError } from '../args.js';
@@ -10,7 +10,7 @@ const PROVIDERS: ProviderName[] = ['offline', 'openai', 'anthropic'];
 
 export const evalCmd: Command = {
   name: 'eval',
-  usage: 'liaison eval --cases <dir> --provider <offline|openai|anthropic> [--predictions <dir>] [--out report.json] [--gate gate.json] [--errors] [--score-only] [--no-cache] [--cache dir]',
+  usage: 'liaison eval --cases <dir> --provider <offline|openai|anthropic> [--predictions <dir>] [--out report.json] [--gate gate.json] [--errors] [--suggest-gate] [--score-only] [--no-cache] [--cache dir]',
   summary: 'run eval cases through the pipeline, write predictions, score them (SCORING.md) and check a regression gate',
   async run(args) {
     const casesDir = flag(args, 'cases');
@@ -67,6 +67,7 @@ export const evalCmd: Command = {
     const out = flag(args, 'out');
     if (out) writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 
+    if (args.flags['suggest-gate']) console.log(`\nsuggested gate (a little under these scores):\n${JSON.stringify(suggestGate(report), null, 2)}`);
     const gateFile = flag(args, 'gate');
     if (!gateFile) return 0;
     const checks = checkGate(report, Gate.parse(JSON.parse(readFileSync(gateFile, 'utf8'))));
