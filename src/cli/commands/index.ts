@@ -1,3 +1,5 @@
+import { fathomBackfill } from './fathom-backfill.js';
+import { fathomFetch } from './fathom-fetch.js';
 import { ingest } from './ingest.js';
 import { migrateCmd } from './migrate.js';
 import { serve } from './serve.js';
@@ -8,4 +10,6 @@ export const commands: Command[] = [
   serve,
   ingest,
   migrateCmd,
+  fathomBackfill,
+  fathomFetch,
 ];
