@@ -38,7 +38,7 @@ export function meetingParticipants(m: FathomMeeting, agencyDomains: readonly st
 }
 
 /** Transcript turns to segments, the speaker matched to an invitee where Fathom matched one. */
-export function transcriptSegments(m: FathomMeeting, transcript: readonly FathomTranscriptItem[], participants: Participant[]): Segment[] {
+export function transcriptSegments(m: FathomMeeting, transcript: readonly FathomTranscriptItem[], participants: Participant[], agencyDomains: readonly string[]): Segment[] {
   const byEmail = new Map(participants.filter((p) => p.email).map((p) => [lower(p.email)!, p]));
   const byDisplayName = new Map<string, Participant>();
   for (const inv of m.calendar_invitees) {
@@ -46,11 +46,14 @@ export function transcriptSegments(m: FathomMeeting, transcript: readonly Fathom
     if (inv.matched_speaker_display_name && p) byDisplayName.set(inv.matched_speaker_display_name, p);
   }
   return transcript.map((t, index) => {
-    const matched = (t.speaker.matched_calendar_invitee_email && byEmail.get(lower(t.speaker.matched_calendar_invitee_email)!))
-      || byDisplayName.get(t.speaker.display_name);
+    const email = t.speaker.matched_calendar_invitee_email?.trim() || null;
+    let matched = (email && byEmail.get(lower(email)!)) || byDisplayName.get(t.speaker.display_name);
     if (!matched && !participants.some((p) => p.name === t.speaker.display_name)) {
-      // A voice no invitee accounts for (a dial-in, a guest): listed, side unknown.
-      participants.push({ name: t.speaker.display_name, email: null, side: 'unknown' });
+      // A voice no invitee accounts for (a dial-in, a guest): listed, side from the domain when known.
+      const d = domainOf(email);
+      matched = { name: t.speaker.display_name, email, side: d && agencyDomains.includes(d) ? 'agency' : 'unknown' };
+      participants.push(matched);
+      if (email) byEmail.set(lower(email)!, matched);
     }
     return {
       index,
@@ -89,7 +92,7 @@ function instant(...candidates: Array<string | null | undefined>): string {
 /** A Fathom meeting to the provider-neutral Source. `transcript` overrides the meeting's own (a later fetch). */
 export function normalizeMeeting(m: FathomMeeting, agencyDomains: readonly string[], transcript?: readonly FathomTranscriptItem[] | null): NormalizedSource {
   const participants = meetingParticipants(m, agencyDomains);
-  const segments = transcriptSegments(m, transcript ?? m.transcript ?? [], participants);
+  const segments = transcriptSegments(m, transcript ?? m.transcript ?? [], participants, agencyDomains);
   const occurredAt = instant(m.recording_start_time, m.scheduled_start_time, m.created_at);
   return {
     kind: 'call',
