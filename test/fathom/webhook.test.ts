@@ -120,7 +120,7 @@ describe.each(DRIVERS)('POST /webhooks/fathom on %s', (driver) => {
   it('without FATHOM_WEBHOOK_SECRET it refuses with a 5xx (so Fathom retries) and stores nothing', async () => {
     const h2 = createHarness(db, { now: SAMPLE_NOW.toISOString() });
     const before = await count();
-    const res = await h2.app.request('/webhooks/fathom', { method: 'POST', headers: sampleHeaders, body: sampleBytes() });
+    const res = await h2.app.request('/webhooks/fathom', { method: 'POST', headers: sampleHeaders, body: sampleBytes() as BodyInit });
     expect(res.status).toBe(500);
     expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'BAD_ENVIRONMENT', message: expect.stringContaining('FATHOM_WEBHOOK_SECRET') });
     expect(await count()).toBe(before);
