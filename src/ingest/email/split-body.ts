@@ -26,6 +26,30 @@ function paragraphsOf(text: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+/**
+ * The attribution line above a ">" block that the reply parser did not recognise (Android's
+ * "02.04.2012 14:20 пользователь ... <\nbob@... написал:"): one or two lines ending with ":".
+ */
+function popAttribution(keep: string[]): string[] {
+  let end = keep.length;
+  while (end > 0 && !keep[end - 1]!.trim()) end--;
+  const last = keep[end - 1];
+  if (!last || !/:\s*$/.test(last)) return [];
+  let start = end - 1;
+  const prev = keep[start - 1];
+  if (!/\d/.test(last) && prev?.trim() && /[\d@]/.test(prev)) start--;
+  return keep.splice(start);
+}
+
+/** Text under a ">" quote that is not itself quoted: a bottom-posted reply (Thunderbird). */
+function bottomPosted(content: string): { quote: string; reply: string } {
+  const lines = content.split('\n');
+  let last = -1;
+  lines.forEach((l, i) => { if (QUOTED_LINE.test(l)) last = i; });
+  if (last < 0) return { quote: content, reply: '' };
+  return { quote: lines.slice(0, last + 1).join('\n'), reply: lines.slice(last + 1).join('\n') };
+}
+
 /** Pulls pasted third-party blocks and stray ">" lines out of the visible text. */
 function pullPasted(text: string, context: ContextBlock[]): string {
   const keep: string[] = [];
@@ -40,9 +64,10 @@ function pullPasted(text: string, context: ContextBlock[]): string {
       continue;
     }
     if (QUOTED_LINE.test(line)) {
+      const attribution = popAttribution(keep);
       let j = i;
       while (j + 1 < lines.length && (QUOTED_LINE.test(lines[j + 1]!) || !lines[j + 1]!.trim())) j++;
-      context.push({ kind: 'quoted_history', text: lines.slice(i, j + 1).join('\n').trim(), author: null });
+      context.push({ kind: 'quoted_history', text: [...attribution, ...lines.slice(i, j + 1)].join('\n').trim(), author: null });
       i = j;
       continue;
     }
@@ -63,7 +88,12 @@ export function splitBody(body: string, author: { name: string | null; address: 
     const content = f.getContent();
     if (!content.trim()) continue;
     if (f.isQuoted() || (f.isHidden() && !f.isSignature()) || (f.isSignature() && HEADER_BLOCK.test(content))) {
-      context.push({ kind: 'quoted_history', text: content.trim(), author: null });
+      const { quote, reply } = f.isQuoted() ? bottomPosted(content) : { quote: content, reply: '' };
+      const before = visible.length && QUOTED_LINE.test(quote.trimStart()) ? visible.pop()!.split('\n') : null;
+      const attribution = before ? popAttribution(before) : [];
+      if (before) visible.push(before.join('\n'));
+      context.push({ kind: 'quoted_history', text: [...attribution, quote].join('\n').trim(), author: null });
+      if (reply.trim()) visible.push(reply);
     } else if (f.isSignature()) {
       context.push({ kind: 'signature', text: content.trim(), author: author.name ?? author.address });
     } else visible.push(content);
