@@ -5,6 +5,7 @@ import type { Db } from '../db/types.js';
 import { migrate } from '../db/migrate.js';
 import { loadMigrations } from '../db/migrations-fs.js';
 import { openPglite } from '../db/pglite.js';
+import { createExtractor } from '../extract/index.js';
 import { getSourceRow, ingestSource } from '../ingest/index.js';
 import { createJobRunner } from '../jobs/index.js';
 import { createLlmProvider } from '../llm/index.js';
@@ -66,7 +67,10 @@ export async function predictCases(cases: readonly EvalCase[], opts: PredictOpti
   const cached = inner && opts.store ? withResponseCache(inner, opts.store) : null;
   const db = await openDb();
   try {
-    const base = composeBase({ config, db, llm: cached ?? inner, logger: opts.logger ?? createLogger(config.LIAISON_LOG_LEVEL) });
+    // The provider under test extracts; drafting stays offline: drafts are not scored, and LLM drafts would
+    // be spend that a cached re-run could not avoid when their prompts carry fresh ids.
+    const extractor = createExtractor(config, cached ?? inner);
+    const base = composeBase({ config, db, llm: null, extractor, logger: opts.logger ?? createLogger(config.LIAISON_LOG_LEVEL) });
     const ctx: Ctx = { ...base, actor: 'eval', requestId: null };
     const runner = createJobRunner(ctx);
     const predictions = new Map<string, PredictionInput>();
