@@ -10,7 +10,7 @@ const PROVIDERS: ProviderName[] = ['offline', 'openai', 'anthropic'];
 
 export const evalCmd: Command = {
   name: 'eval',
-  usage: 'liaison eval --cases <dir> --provider <offline|openai|anthropic> [--predictions <dir>] [--out report.json] [--gate gate.json] [--errors] [--suggest-gate] [--score-only] [--no-cache] [--cache dir]',
+  usage: 'liaison eval --cases <dir> --provider <offline|openai|anthropic> [--predictions <dir>] [--out report.json] [--gate gate.json] [--only d01,d09] [--errors] [--suggest-gate] [--score-only] [--no-cache] [--cache dir]',
   summary: 'run eval cases through the pipeline, write predictions, score them (SCORING.md) and check a regression gate',
   async run(args) {
     const casesDir = flag(args, 'cases');
@@ -26,8 +26,9 @@ export const evalCmd: Command = {
       return 1;
     }
     if (validated) process.stderr.write(`${validated}\n`);
-    const cases = loadCases(casesDir);
-    if (!cases.length) throw new UsageError(`no cases in ${casesDir}`);
+    const only = flag(args, 'only')?.split(',').map((x) => x.trim()).filter(Boolean);
+    const cases = loadCases(casesDir).filter((c) => !only || only.includes(c.id));
+    if (!cases.length) throw new UsageError(`no cases in ${casesDir}${only ? ` matching --only ${only.join(',')}` : ''}`);
 
     const predictions = new Map<string, unknown>();
     if (args.flags['score-only']) {
