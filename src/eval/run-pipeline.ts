@@ -29,6 +29,8 @@ export interface PredictOptions {
   /** Overrides the configured provider (tests). */
   llm?: LlmProvider | null;
   logger?: Logger;
+  /** A fresh, migrated database to run in (tests pass their template); an in-memory PGlite otherwise. */
+  openDb?: () => Promise<Db>;
 }
 
 export interface PredictResult {
@@ -65,7 +67,7 @@ export async function predictCases(cases: readonly EvalCase[], opts: PredictOpti
   const config = parseEnv({ ...env, DATABASE_URL: undefined, LIAISON_LLM_PROVIDER: opts.provider, LIAISON_EMBEDDER: 'offline', LIAISON_LOG_LEVEL: env.LIAISON_LOG_LEVEL ?? 'warn' });
   const inner = opts.llm !== undefined ? opts.llm : createLlmProvider(config);
   const cached = inner && opts.store ? withResponseCache(inner, opts.store) : null;
-  const db = await openDb();
+  const db = await (opts.openDb ?? openDb)();
   try {
     // The provider under test extracts; drafting stays offline: drafts are not scored, and LLM drafts would
     // be spend that a cached re-run could not avoid when their prompts carry fresh ids.
