@@ -97,6 +97,17 @@ describe('provider response cache', () => {
   });
 });
 
+describe('cases without gold', () => {
+  it('are predicted and listed, never scored', () => {
+    const [a, b] = [devCases()[0]!, devCases()[9]!];
+    const unlabelled = { ...b, id: 'x01', gold: undefined };
+    const r = buildReport([{ case: a, prediction: a.gold! }, { case: unlabelled, prediction: { requests: [{ text: 't', quote: 'q' }] } }], { provider: 'x' });
+    expect(r.predicted).toEqual([a.id, 'x01']);
+    expect(r.scoredCases).toEqual([a.id]);
+    expect(r.quoteOnly.headline.pooledF1).toBe(1);
+  });
+});
+
 describe('printed report', () => {
   it('puts the seven headline numbers first, in SCORING.md order, then per-type, splits and per-case rows', () => {
     const text = formatReport(buildReport(devCases().map((c) => ({ case: c, prediction: c.kind === 'email' ? c.gold! : {} })), { provider: 'x' }));
