@@ -1,12 +1,27 @@
 import type { Ctx } from '../ctx.js';
+import { insertMany } from '../db/bulk.js';
 import { toVector } from '../db/types.js';
 import type { Extraction, NormalizedSource } from '../domain/schemas.js';
 import { newId } from '../ids.js';
 import { chunkSource } from './chunk.js';
 import { ensureEmbedder } from './embedder-settings.js';
 import { completionStatements } from './fulfilment.js';
-import { findMergeTarget } from './merge.js';
+import { findMergeTarget, shouldMerge } from './merge.js';
 import { markFulfilled } from './store-fulfilment.js';
+
+const ITEM_COLUMNS = {
+  id: 'text', account_id: 'text', source_id: 'text', extraction_id: 'text', type: 'text', text: 'text', quote: 'text',
+  locator: 'jsonb', fields: 'jsonb', due: 'date', embedding: 'vector', embedder: 'text',
+};
+const MENTION_COLUMNS = {
+  id: 'text', item_id: 'text', source_id: 'text', extraction_id: 'text', quote: 'text', locator: 'jsonb', fields: 'jsonb',
+  text: 'text', role: 'text', merged_from: 'text', similarity: 'real',
+};
+const CHUNK_COLUMNS = {
+  id: 'text', source_id: 'text', account_id: 'text', ord: 'integer', speaker: 'text', locator: 'jsonb', text: 'text', embedding: 'vector', embedder: 'text',
+};
+
+const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 
 export interface StoredExtraction {
   extractionId: string;
@@ -74,40 +89,48 @@ export async function storeExtraction(
       : [];
     const itemIds: string[] = [];
     const merged: StoredExtraction['merged'] = [];
+    const newItems: Array<Record<string, unknown>> = [];
+    const mentions: Array<Record<string, unknown>> = [];
+    const fresh: Array<{ id: string; index: number }> = [];
     for (const [i, t] of typed.entries()) {
       const vec = vectors[i]!;
-      const target = accountId ? await findMergeTarget(tx, { accountId, sourceId, type: t.type, quote: t.quote, embedding: vec, fields: t.fields }) : null;
+      // Candidates: open items stored before this source, and this source's own earlier items
+      // (a recap that repeats a promise), never one sentence the extractor split into two items.
+      let target = accountId ? await findMergeTarget(tx, { accountId, sourceId, type: t.type, quote: t.quote, embedding: vec, fields: t.fields }) : null;
+      for (const f of accountId ? fresh : []) {
+        const o = typed[f.index]!;
+        if (o.type !== t.type || o.quote === t.quote) continue;
+        const sim = dot(vec, vectors[f.index]!);
+        if (shouldMerge(t.type, sim, t.fields, o.fields) && sim > (target?.similarity ?? -1)) target = { id: f.id, similarity: sim, due: o.due };
+      }
+      const mention = { source_id: sourceId, extraction_id: extractionId, quote: t.quote, locator: t.locator, fields: t.fields, text: t.text };
       if (target) {
         const mentionId = newId('men');
-        await tx.query(
-          `INSERT INTO item_mentions (id, item_id, source_id, extraction_id, quote, locator, fields, merged_from, similarity, text, role)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'merge')`,
-          [mentionId, target.id, sourceId, extractionId, t.quote, JSON.stringify(t.locator), JSON.stringify(t.fields), newId('itm'), target.similarity, t.text],
-        );
+        mentions.push({ ...mention, id: mentionId, item_id: target.id, role: 'merge', merged_from: newId('itm'), similarity: target.similarity });
         // A later mention can add the date the first one lacked; it never moves an existing one.
-        await tx.query('UPDATE items SET due = COALESCE(due, $2::date), updated_at = now() WHERE id = $1', [target.id, t.due]);
+        if (t.due && !target.due) {
+          const row = newItems.find((n) => n.id === target.id);
+          if (row) row.due = t.due;
+          else await tx.query('UPDATE items SET due = COALESCE(due, $2::date), updated_at = now() WHERE id = $1', [target.id, t.due]);
+        }
         merged.push({ itemId: target.id, mentionId, similarity: target.similarity });
         continue;
       }
       const id = newId('itm');
       itemIds.push(id);
-      await tx.query(
-        `INSERT INTO items (id, account_id, source_id, extraction_id, type, text, quote, locator, fields, due, embedding, embedder)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::vector, $12)`,
-        [id, accountId, sourceId, extractionId, t.type, t.text, t.quote, JSON.stringify(t.locator), JSON.stringify(t.fields), t.due, toVector(vec), ctx.embedder.name],
-      );
-      await tx.query(
-        `INSERT INTO item_mentions (id, item_id, source_id, extraction_id, quote, locator, fields, text, role) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'mention')`,
-        [newId('men'), id, sourceId, extractionId, t.quote, JSON.stringify(t.locator), JSON.stringify(t.fields), t.text],
-      );
+      fresh.push({ id, index: i });
+      newItems.push({
+        id, account_id: accountId, source_id: sourceId, extraction_id: extractionId, type: t.type, text: t.text, quote: t.quote,
+        locator: t.locator, fields: t.fields, due: t.due, embedding: toVector(vec), embedder: ctx.embedder.name,
+      });
+      mentions.push({ ...mention, id: newId('men'), item_id: id, role: 'mention', merged_from: null, similarity: null });
     }
-    for (const [i, c] of chunks.entries()) {
-      await tx.query(
-        `INSERT INTO chunks (id, source_id, account_id, ord, speaker, locator, text, embedding, embedder)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::vector, $9)`,
-        [newId('chk'), sourceId, accountId, c.ord, c.speaker, JSON.stringify(c.locator), c.text, toVector(chunkVec(i)), ctx.embedder.name],
-      );
-    }
+    await insertMany(tx, 'items', ITEM_COLUMNS, newItems);
+    await insertMany(tx, 'item_mentions', MENTION_COLUMNS, mentions);
+    await insertMany(tx, 'chunks', CHUNK_COLUMNS, chunks.map((c, i) => ({
+      id: newId('chk'), source_id: sourceId, account_id: accountId, ord: c.ord, speaker: c.speaker, locator: c.locator, text: c.text,
+      embedding: toVector(chunkVec(i)), embedder: ctx.embedder.name,
+    })));
     return { extractionId, itemIds, merged, fulfilled, chunkCount: chunks.length };
   });
 }

@@ -1,3 +1,7 @@
+import { bench } from './bench.js';
+import { evalCmd } from './eval.js';
+import { fathomBackfill } from './fathom-backfill.js';
+import { fathomFetch } from './fathom-fetch.js';
 import { ingest } from './ingest.js';
 import { migrateCmd } from './migrate.js';
 import { reembedCmd } from './reembed.js';
@@ -9,5 +13,9 @@ export const commands: Command[] = [
   serve,
   ingest,
   migrateCmd,
+  bench,
+  evalCmd,
+  fathomBackfill,
+  fathomFetch,
   reembedCmd,
 ];
