@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db } from '../db/types.js';
 import type { TokenUsage } from '../domain/schemas.js';
 import { describeIssues, UpstreamError } from '../errors.js';
@@ -63,10 +63,12 @@ export function createStructuredProvider(transport: Transport, deps: StructuredD
         sourceId: args.sourceId ?? null, task: args.task, provider: transport.provider,
         promptVersion: args.promptVersion ?? promptVersionOf(args.system), promptHash,
       };
+      // Identifies the exact request (an eval cache key): provider, model, task, instructions, schema, input.
+      const schemaJson = JSON.stringify(z.toJSONSchema(args.schema));
       let usage = ZERO;
       let latencyMs = 0;
       const attempt = async (input: string): Promise<{ completion: Completion; parsed: Parsed<z.infer<S>> }> => {
-        const requestHash = await sha256Hex(JSON.stringify([transport.provider, transport.model, args.task, args.system, input]));
+        const requestHash = await sha256Hex(JSON.stringify([transport.provider, transport.model, args.task, args.system, schemaJson, input]));
         const started = performance.now();
         let completion: Completion;
         try {

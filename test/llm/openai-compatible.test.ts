@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { UpstreamError } from '../../src/errors.js';
+import { createExtractor } from '../../src/extract/index.js';
 import { createLlmProvider } from '../../src/llm/index.js';
 import { retryAfterSeconds } from '../../src/llm/errors.js';
 import { testConfig } from '../helpers/ctx.js';
@@ -58,5 +59,17 @@ describe('Retry-After', () => {
     expect(retryAfterSeconds(new Headers({ 'retry-after': 'Tue, 10 Mar 2026 15:02:00 GMT' }), now)).toBe(120);
     expect(retryAfterSeconds(new Headers({ 'retry-after': 'soon' }), now)).toBeUndefined();
     expect(retryAfterSeconds(new Headers(), now)).toBeUndefined();
+  });
+});
+
+describe('choosing the provider from the environment', () => {
+  it('defaults to current models, honours LIAISON_LLM_MODEL, and stays offline without keys', () => {
+    expect(createLlmProvider(testConfig({ OPENAI_API_KEY: 'sk-x' }))).toMatchObject({ name: 'openai', model: 'gpt-5-mini' });
+    expect(createLlmProvider(testConfig({ ANTHROPIC_API_KEY: 'sk-ant-x' }))).toMatchObject({ name: 'anthropic', model: 'claude-haiku-4-5' });
+    expect(createLlmProvider(testConfig({ LIAISON_LLM_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'k', LIAISON_LLM_MODEL: 'claude-sonnet-4-6' }))?.model).toBe('claude-sonnet-4-6');
+    expect(createLlmProvider(testConfig())).toBeNull();
+    const config = testConfig({ OPENAI_API_KEY: 'sk-x' });
+    expect(createExtractor(config, createLlmProvider(config)).name).toBe('llm:openai');
+    expect(createExtractor(testConfig(), null).name).toBe('offline');
   });
 });
