@@ -6,7 +6,9 @@ import { fixedClock } from '../src/clock.js';
 import { composeBase } from '../src/compose.js';
 import { parseEnv } from '../src/config/env.js';
 import type { Ctx } from '../src/ctx.js';
-import { ingestSource } from '../src/ingest/index.js';
+import type { NormalizedSource } from '../src/domain/schemas.js';
+import { normalizeMeeting } from '../src/ingest/fathom/normalize-meeting.js';
+import { findOrCreateAccount, ingestSource, storeSource } from '../src/ingest/index.js';
 import { processSource } from '../src/jobs/index.js';
 import { createLlmProvider } from '../src/llm/index.js';
 import { silentLogger } from '../src/logger.js';
@@ -77,26 +79,43 @@ function split(body: Body): { fixed: number; perCall: number } {
 
 type Transcript = { date: string; account: { name: string; domain: string; tier: number }; source: { title: string; participants: unknown[]; entries: Array<{ speaker: string; text: string; timestamp?: string }> } };
 
-function fathomAsCase(): Transcript {
-  const f = JSON.parse(readFileSync(`${FIXTURES_DIR}fathom/meeting-content-ready.json`, 'utf8'));
+/** An input to process: an eval case through the API's ingest, or the Fathom fixture through Fathom's normalizer. */
+interface BenchSource {
+  label: string;
+  /** The transcript's own text, "Speaker: text" per turn. */
+  transcript: string;
+  store(ctx: Ctx): Promise<string>;
+}
+
+function evalCase(id: string, label: string): BenchSource {
+  const input = caseInput(loadCase(id)) as unknown as Transcript;
   return {
-    date: f.recording_start_time.slice(0, 10),
-    account: { name: 'Redwood Ridge Landscaping', domain: 'redwoodridgelandscaping.com', tier: 2 },
-    source: {
-      title: f.title,
-      participants: f.calendar_invitees.map((p: { name: string; email: string; is_external: boolean }) => ({ name: p.name, email: p.email, side: p.is_external ? 'client' : 'agency' })),
-      entries: f.transcript.map((e: { speaker: { display_name: string }; text: string; timestamp: string }) => ({ speaker: e.speaker.display_name, text: e.text, timestamp: e.timestamp })),
+    label,
+    transcript: input.source.entries.map((e) => `${e.speaker}: ${e.text}`).join('\n'),
+    store: async (ctx) => (await ingestSource(ctx, { kind: 'transcript', ...input })).id,
+  };
+}
+
+function fathomFixture(): BenchSource {
+  const m = JSON.parse(readFileSync(`${FIXTURES_DIR}fathom/meeting-content-ready.json`, 'utf8'));
+  const normalized: NormalizedSource = normalizeMeeting(m, ['brightlinedigital.com']);
+  return {
+    label: `Fathom fixture meeting (${normalized.segments.length} turns, with its action items as hints)`,
+    transcript: normalized.segments.map((s) => `${s.speaker}: ${s.text}`).join('\n'),
+    async store(ctx) {
+      const account = await findOrCreateAccount(ctx, { name: 'Redwood Ridge Landscaping', domain: 'redwoodridgelandscaping.com', tier: 2 });
+      return (await storeSource(ctx, { kind: 'call', origin: 'fathom', externalId: String(m.recording_id), idempotencyKey: `bench:${m.recording_id}`, raw: JSON.stringify(m), rawContentType: 'application/json', normalized, accountId: account.id })).id;
     },
   };
 }
 
-async function measure(provider: 'openai' | 'anthropic', label: string, input: Transcript, isD03: boolean) {
+async function measure(provider: 'openai' | 'anthropic', input: BenchSource, isD03: boolean) {
   const env = { NODE_ENV: 'production', LIAISON_LOG_LEVEL: 'silent', LIAISON_DATA_DIR: '/nonexistent', LIAISON_LLM_PROVIDER: provider, OPENAI_API_KEY: 'sk-bench', ANTHROPIC_API_KEY: 'sk-ant-bench' };
   const config = parseEnv(env);
   const db = await createPgliteDb();
   const base = composeBase({ config, db, clock: fixedClock('2026-03-20T12:00:00Z'), logger: silentLogger, llm: createLlmProvider(config, { db, maxRetries: 0 }) });
   const ctx: Ctx = { ...base, actor: 'bench', requestId: null };
-  const { id } = await ingestSource(ctx, { kind: 'transcript', ...input });
+  const id = await input.store(ctx);
   seen.length = 0;
   realistic = isD03;
   await processSource(ctx, id);
@@ -104,11 +123,11 @@ async function measure(provider: 'openai' | 'anthropic', label: string, input: T
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM items WHERE source_id = $1', [id]);
   await db.close();
 
-  const own = countTokens(input.source.entries.map((e) => `${e.speaker}: ${e.text}`).join('\n'));
+  const own = countTokens(input.transcript);
   const fixed = calls.reduce((a, c) => a + c.fixed, 0);
   const perCall = calls.reduce((a, c) => a + c.perCall, 0);
   const total = fixed + perCall;
-  console.log(`\n  ${provider}, ${label}: ${calls.length} LLM call(s) during processSource, ${row?.n ?? 0} items stored`);
+  console.log(`\n  ${provider}, ${input.label}: ${calls.length} LLM call(s) during processSource, ${row?.n ?? 0} items stored`);
   report('transcript tokens (o200k, "Speaker: text")', String(own));
   report('LLM input tokens, total', String(total));
   report('  static prefix (instructions + schema)', String(fixed));
@@ -119,8 +138,7 @@ async function measure(provider: 'openai' | 'anthropic', label: string, input: T
 }
 
 server.listen({ onUnhandledRequest: 'error' });
-const d03 = loadCase('d03');
 console.log(`cases: ${CASES_DIR.replace(/.*\/shared\//, 'shared/')}, tokenizer: gpt-tokenizer o200k_base`);
-for (const provider of ['openai', 'anthropic'] as const) await measure(provider, 'eval case d03 (Maplewood Dental, 22 turns)', caseInput(d03) as unknown as Transcript, true);
-await measure('openai', 'Fathom fixture meeting (41 turns)', fathomAsCase(), false);
+for (const provider of ['openai', 'anthropic'] as const) await measure(provider, evalCase('d03', 'eval case d03 (Maplewood Dental, 22 turns)'), true);
+await measure('openai', fathomFixture(), false);
 server.close();

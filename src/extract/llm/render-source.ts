@@ -18,8 +18,14 @@ export interface SourcePart {
 }
 
 const HINT_KINDS = new Set<ContextBlock['kind']>(['fathom_summary', 'fathom_action_items']);
-const HINT_CHARS = 1500;
-const CONTEXT_CHARS = 1200;
+/**
+ * Fathom's action items are a compact hint (who does what). Its summary restates the whole call: sending it
+ * would be a second read of the transcript (the budget is about 1.3 reads per call), so it stays out.
+ */
+const HINT_CHARS: Record<string, number> = { fathom_summary: 0, fathom_action_items: 1000 };
+/** Context is there to explain the segments, so it is clipped; signatures add nothing the participants lack. */
+const CONTEXT_CHARS: Partial<Record<ContextBlock['kind'], number>> = { attachment_text: 600, signature: 0 };
+const DEFAULT_CONTEXT_CHARS = 1200;
 
 /** The tags delimit the untrusted data; text that imitates them is defused. */
 const defuse = (text: string) => text.replace(/<(\/?)source\b/gi, '‹$1source');
@@ -31,16 +37,22 @@ export function renderSegment(seg: Segment): string {
 }
 
 function contextLines(source: NormalizedSource): string[] {
-  const hints = source.context.filter((c) => HINT_KINDS.has(c.kind));
-  const context = source.context.filter((c) => !HINT_KINDS.has(c.kind) && c.text.trim());
+  const hints = source.context.filter((c) => HINT_KINDS.has(c.kind) && c.text.trim() && HINT_CHARS[c.kind] !== 0);
+  const context = source.context.filter((c) => !HINT_KINDS.has(c.kind) && c.text.trim() && CONTEXT_CHARS[c.kind] !== 0);
   const lines: string[] = [];
   if (hints.length) {
     lines.push('Hints from the meeting tool (not evidence, never quote them):');
-    for (const h of hints) lines.push(`(${h.kind === 'fathom_summary' ? 'summary' : 'action items'}) ${defuse(clip(h.text.trim(), HINT_CHARS))}`);
+    for (const h of hints) {
+      const text = h.text.trim().replace(/ \(at \d{1,2}:\d{2}(:\d{2})?\)$/gm, '');
+      lines.push(`(${h.kind === 'fathom_summary' ? 'summary' : 'action items'}) ${defuse(clip(text, HINT_CHARS[h.kind] ?? 300))}`);
+    }
   }
   if (context.length) {
     lines.push('Context (never a source of items, never quote it):');
-    for (const c of context) lines.push(`(${c.kind.replace('_', ' ')}${c.author ? ` by ${defuse(c.author)}` : ''}) ${defuse(clip(c.text.trim(), CONTEXT_CHARS))}`);
+    for (const c of context) {
+      const label = c.kind === 'attachment_text' ? `attachment${c.author ? ` ${c.author}` : ''}` : `${c.kind.replace('_', ' ')}${c.author ? ` by ${c.author}` : ''}`;
+      lines.push(`(${defuse(label)}) ${defuse(clip(c.text.trim(), CONTEXT_CHARS[c.kind] ?? DEFAULT_CONTEXT_CHARS))}`);
+    }
   }
   return lines;
 }
