@@ -70,7 +70,10 @@ export function createOpenAiTransport(opts: OpenAiOptions): Transport {
     }));
   let mode: 'responses' | 'chat' = 'responses';
   const official = !opts.baseURL || /^https:\/\/api\.openai\.com\b/.test(opts.baseURL);
-  const reasoning = /^(gpt-5|o\d)/.test(opts.model) ? { reasoning: { effort: 'low' as const } } : {};
+  // Reasoning models take an effort and no temperature; the others extract best at temperature 0.
+  const sampling = /^(gpt-5|o\d)/.test(opts.model) ? (official ? { reasoning: { effort: 'low' as const } } : {}) : { temperature: 0 };
+  // A local server's context may be smaller than our output cap (vLLM rejects such a request): let it decide.
+  const cap = (n: number) => (official ? n : undefined);
 
   const viaResponses = async (req: CompletionRequest) =>
     fromResponse(
@@ -79,10 +82,11 @@ export function createOpenAiTransport(opts: OpenAiOptions): Transport {
         instructions: req.system,
         input: [{ role: 'user', content: req.input }],
         text: { format: zodTextFormat(req.schema, req.task) },
-        max_output_tokens: req.maxOutputTokens,
+        max_output_tokens: cap(req.maxOutputTokens),
         // Client data is not kept at the provider; the static prefix is routed to the same cache.
         store: false,
-        ...(official ? { prompt_cache_key: `liaison-${req.task}`, ...reasoning } : {}),
+        ...sampling,
+        ...(official ? { prompt_cache_key: `liaison-${req.task}` } : {}),
       }),
       opts.model,
     );
@@ -92,7 +96,8 @@ export function createOpenAiTransport(opts: OpenAiOptions): Transport {
         model: opts.model,
         messages: [{ role: 'system', content: req.system }, { role: 'user', content: req.input }],
         response_format: zodResponseFormat(req.schema, req.task),
-        max_tokens: req.maxOutputTokens,
+        max_tokens: cap(req.maxOutputTokens),
+        ...('temperature' in sampling ? sampling : {}),
       }),
       opts.model,
     );

@@ -31,7 +31,11 @@ describe('extraction with OpenAI (Responses API)', () => {
     expect(api.sent).toHaveLength(1);
     const { body, headers } = api.sent[0]!;
     expect(headers.get('authorization')).toBe('Bearer sk-test-key');
-    expect(body).toMatchObject({ model: 'gpt-5-mini', instructions: EXTRACT_PROMPT.system, store: false, text: { format: { type: 'json_schema', name: 'extract', strict: true } } });
+    expect(body).toMatchObject({
+      model: 'gpt-5-mini', instructions: EXTRACT_PROMPT.system, store: false, text: { format: { type: 'json_schema', name: 'extract', strict: true } },
+      reasoning: { effort: 'low' }, prompt_cache_key: 'liaison-extract', max_output_tokens: 16_000,
+    });
+    expect(body).not.toHaveProperty('temperature');
     const schema = (body.text as { format: { schema: { required: string[]; additionalProperties: boolean } } }).format.schema;
     expect(schema).toMatchObject({ required: ['requests', 'commitments', 'risks'], additionalProperties: false });
     // The untrusted source travels once, in the user turn, never in the instructions.
