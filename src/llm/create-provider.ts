@@ -11,15 +11,16 @@ export interface LlmDeps {
   db?: Db | null;
   logger?: Logger;
   /**
-   * SDK-level retries of one call. The job runner already retries the whole source with backoff and
-   * Retry-After, so one quick SDK retry is enough; tests pass 0 (an SDK retry on an msw body hangs).
+   * SDK-level retries of one call; 0 by default. The job runner retries the whole source durably, with
+   * backoff and Retry-After, and an SDK retry inside a job would stretch it past the job's lease. (In
+   * tests an SDK retry on an msw error body also hangs: reference/stack.md §1.)
    */
   maxRetries?: number;
 }
 
 /** The configured LLM provider, or null on the offline defaults. */
 export function createLlmProvider(config: Config, deps: LlmDeps = {}): LlmProvider | null {
-  const maxRetries = deps.maxRetries ?? (config.NODE_ENV === 'test' ? 0 : 1);
+  const maxRetries = deps.maxRetries ?? 0;
   const structured = { db: deps.db ?? null, logger: deps.logger ?? silentLogger };
   const timeoutMs = config.LIAISON_LLM_TIMEOUT_MS;
   switch (config.llmProvider) {
