@@ -61,7 +61,7 @@ describe('extraction with OpenAI (Responses API)', () => {
     });
     const calls = await llmCalls(db, id);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ task: 'extract', provider: 'openai', status: 'ok', prompt_version: 'extract-v1', input_tokens: 1910, raw_output: null });
+    expect(calls[0]).toMatchObject({ task: 'extract', provider: 'openai', status: 'ok', prompt_version: EXTRACT_PROMPT.version, input_tokens: 1910, raw_output: null });
   });
 
   it('a 429 with Retry-After puts the source back until then; it is processed once the provider is back', async () => {
