@@ -89,8 +89,9 @@ export function d03Answer(): ExtractOutput {
     requests: [
       { segment: 6, quote: "If that page isn't live by Friday, we're going to rethink whether we keep the retainer at all.", text: 'Get the new-patient landing page live', requester: 'Anand Rao', channel: 'web', triage: 'hot', due_phrase: 'by Friday' },
       { segment: 9, quote: 'The Cedar Street location page on our website still shows the old phone number.', text: 'Fix the phone number on the Cedar Street page', requester: 'Yvonne Castellanos', channel: 'web', triage: 'hot', due_phrase: null },
-      { segment: 11, quote: 'Check the Google listing for Cedar Street too.', text: 'Check the Cedar Street Google listing', requester: 'Yvonne Castellanos', channel: 'seo', triage: 'simple', due_phrase: null },
-      { segment: 13, quote: 'I want it on page one.', text: 'Get the Invisalign page to page one of Google', requester: 'Anand Rao', channel: 'seo', triage: 'complex', due_phrase: null },
+      // Models sometimes wrap the span in quote marks or keep the rendering's speaker prefix.
+      { segment: 11, quote: '“Check the Google listing for Cedar Street too.”', text: 'Check the Cedar Street Google listing', requester: 'Yvonne Castellanos', channel: 'seo', triage: 'simple', due_phrase: null },
+      { segment: 13, quote: 'Anand Rao: I want it on page one.', text: 'Get the Invisalign page to page one of Google', requester: 'Anand Rao', channel: 'seo', triage: 'complex', due_phrase: null },
       // Not in the call: must be dropped and counted, never stored.
       { segment: 13, quote: 'Please also redesign our logo by Monday.', text: 'Redesign the logo', requester: 'Anand Rao', channel: 'content', triage: 'complex', due_phrase: 'by Monday' },
     ],

@@ -47,6 +47,7 @@ describe('extraction with OpenAI (Responses API)', () => {
     expect(status).toBe('processed');
     expect(items.requests.map((r) => r.quote)).not.toContain('Please also redesign our logo by Monday.');
     expect(items.requests).toHaveLength(4);
+    expect(items.requests.map((r) => r.quote)).toEqual(expect.arrayContaining(['Check the Google listing for Cedar Street too.', 'I want it on page one.']));
     expect(items.commitments).toHaveLength(3);
     expect(items.risks.map((k) => k.kind).sort()).toEqual(['churn_risk', 'missed_deadline']);
     // Relative dates resolved in code against the call date (Tue 2026-03-17).

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NormalizedSource } from '../../src/domain/schemas.js';
 import { mergeParts, planParts, renderSource } from '../../src/extract/llm/index.js';
 import type { ExtractOutput } from '../../src/extract/llm/schema.js';
+import { cleanQuote } from '../../src/extract/llm/to-raw.js';
 import { normalizeTranscript } from '../../src/ingest/normalize-transcript.js';
 import { loadCase } from '../helpers/cases.js';
 
@@ -81,5 +82,16 @@ describe('merging the parts', () => {
       ]),
     ]);
     expect(merged.requests.map((r) => [r.segment, r.channel])).toEqual([[9, 'web'], [9, 'seo'], [13, 'seo']]);
+  });
+});
+
+describe('cleaning a copied quote', () => {
+  const speakers = new Set(['Anand Rao', 'Speaker 2']);
+  it('strips the rendering prefix and wrapping quote marks, nothing else', () => {
+    expect(cleanQuote('[6] Anand Rao: If that page isn\'t live by Friday', speakers)).toBe('If that page isn\'t live by Friday');
+    expect(cleanQuote('“I want it on page one.”', speakers)).toBe('I want it on page one.');
+    expect(cleanQuote('Speaker 2: We can honor them', speakers)).toBe('We can honor them');
+    expect(cleanQuote('Note: the form is broken', speakers)).toBe('Note: the form is broken');
+    expect(cleanQuote('"Free shipping on every order" but free shipping only applies over $75', speakers)).toBe('"Free shipping on every order" but free shipping only applies over $75');
   });
 });
