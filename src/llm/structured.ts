@@ -43,6 +43,15 @@ function repairInput(raw: string, error: string): string {
   ].join('\n');
 }
 
+/** The schema's JSON form for the request hash; a schema JSON Schema cannot express hashes by its description. */
+function schemaText(schema: z.ZodType): string {
+  try {
+    return JSON.stringify(z.toJSONSchema(schema));
+  } catch {
+    return schema.description ?? 'unrepresentable';
+  }
+}
+
 const addUsage = (a: TokenUsage, b: TokenUsage): TokenUsage => ({
   inputTokens: a.inputTokens + b.inputTokens, outputTokens: a.outputTokens + b.outputTokens, cachedTokens: a.cachedTokens + b.cachedTokens,
 });
@@ -64,7 +73,7 @@ export function createStructuredProvider(transport: Transport, deps: StructuredD
         promptVersion: args.promptVersion ?? promptVersionOf(args.system), promptHash,
       };
       // Identifies the exact request (an eval cache key): provider, model, task, instructions, schema, input.
-      const schemaJson = JSON.stringify(z.toJSONSchema(args.schema));
+      const schemaJson = schemaText(args.schema);
       let usage = ZERO;
       let latencyMs = 0;
       const attempt = async (input: string): Promise<{ completion: Completion; parsed: Parsed<z.infer<S>> }> => {
