@@ -25,6 +25,9 @@ function mapError(err: unknown) {
   });
 }
 
+/** OpenAI names a response format with [a-zA-Z0-9_-], at most 64 characters. */
+const formatName = (task: string) => task.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) || 'output';
+
 /** A server without the Responses API answers 404 (or 405/501) on /responses. */
 const lacksResponsesApi = (err: unknown) => err instanceof OpenAI.APIError && [404, 405, 501].includes(err.status ?? 0);
 
@@ -81,12 +84,12 @@ export function createOpenAiTransport(opts: OpenAiOptions): Transport {
         model: opts.model,
         instructions: req.system,
         input: [{ role: 'user', content: req.input }],
-        text: { format: zodTextFormat(req.schema, req.task) },
+        text: { format: zodTextFormat(req.schema, formatName(req.task)) },
         max_output_tokens: cap(req.maxOutputTokens),
         // Client data is not kept at the provider; the static prefix is routed to the same cache.
         store: false,
         ...sampling,
-        ...(official ? { prompt_cache_key: `liaison-${req.task}` } : {}),
+        ...(official ? { prompt_cache_key: `liaison-${formatName(req.task)}` } : {}),
       }),
       opts.model,
     );
@@ -95,7 +98,7 @@ export function createOpenAiTransport(opts: OpenAiOptions): Transport {
       await sdk().chat.completions.create({
         model: opts.model,
         messages: [{ role: 'system', content: req.system }, { role: 'user', content: req.input }],
-        response_format: zodResponseFormat(req.schema, req.task),
+        response_format: zodResponseFormat(req.schema, formatName(req.task)),
         max_tokens: cap(req.maxOutputTokens),
         ...('temperature' in sampling ? sampling : {}),
       }),

@@ -43,6 +43,9 @@ describe('OpenAI-compatible servers (OPENAI_BASE_URL)', () => {
     expect(llm.name).toBe('openai');
     expect((await llm.generateStructured(args)).object).toEqual({ title: 'T', tags: [] });
     expect(responses.sent[0]!.body).toMatchObject({ model: 'qwen3', instructions: args.system, text: { format: { name: 'note', strict: true } } });
+    // A task name outside OpenAI's format-name alphabet is made safe.
+    await llm.generateStructured({ ...args, task: 'draft:recap v2' });
+    expect(responses.sent[1]!.body).toMatchObject({ text: { format: { name: 'draft_recap_v2' } } });
   });
 
   it('a connection failure is a retryable upstream error', async () => {
