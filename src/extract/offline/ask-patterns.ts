@@ -1,0 +1,71 @@
+// How clients ask: modal asks, "please" and bare imperatives, wants and needs, information questions,
+// reports that something customers see is wrong, and ultimatums. English and French phrasings.
+
+export type AskKind = 'modal' | 'imperative' | 'want' | 'question' | 'ultimatum';
+
+export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+)?hear)|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\bmerci de\b|\best-ce que vous pouvez\b/i;
+
+export const VERBS = 'add|update|change|fix|remove|take|send|resend|pull|set up|switch|pause|unpause|raise|lower|increase|decrease|reduce|move|turn (?:off|on)|swap|put|make sure|create|build|write|post|launch|start|stop|correct|replace|point|check|double-check|look into|get|run|schedule|cancel|delete|upload|publish|share|email|review|include|exclude|bump|boost|extend|drop|go ahead|proceed|translate|redirect|block|add in|tell me|let me know|confirm|book';
+export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+)?(?:${VERBS})\\b`, 'i');
+export const PLEASE_VERB = new RegExp(`\\bplease\\s+(?:just\\s+)?(?:${VERBS})\\b`, 'i');
+
+export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love)\b|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions)\b/i;
+/** "I want you in the running", "I need to run": a want that asks nothing of the agency. */
+export const NOT_AN_ASK_WANT = /\b(?:want|need|like|love)\s+(?:you\s+(?!to\b)|to\s+(?:run|go|drop|leave|hop|jump|be honest|say|thank|start|begin|kick off|wrap|flag|mention|listen|hear|see|watch|look|think|check|read|learn|compare)\b|it to be clear)|\bdon['’]t (?:want|need)\b|\b(?:'d|would) rather\b/i;
+
+export const QUESTION = /^(?:(?:and|also|so|separately|but|oh|one more question|quick one|a quick one)[,.:]?\s+)*(?:[A-Z][a-z]+,\s+)?(?:how many|how much|what(?:'s|’s| is| are| was| were| did we| does)|which (?:of|one)|when (?:will|is|are|does|do|can)|where (?:is|are|do|does)|why (?:is|are|did|does|do)|is there|are there|(?:are|is|has|have) (?:the|our|my|we)\b[^?]*\b(?:ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled)\b|quel(?:le)?s? (?:est|sont)|combien)/i;
+const FIRST_PERSON_QUESTION = /^(?:\w+[,]?\s+)?(?:what|how) (?:do|should|can) (?:we|I)\b/i;
+
+export const ULTIMATUM = /^if\b[^,]*\b(?:isn['’]t|is not|aren['’]t|are not|doesn['’]t|don['’]t|not|won['’]t|can['’]t)\b[^,]*,\s*(?:we|I)(?:['’]re| are|['’]ll| will|['’]m| am)?\s+(?:going to\s+)?(?:have to\s+)?(?:rethink|reconsider|look|find|move|pull|cancel|end|review|re-?evaluate|take|walk|stop|switch|talk about)/i;
+
+/** Hypotheticals, declined ideas and keep-as-is instructions are not asks. */
+export const NOT_AN_ASK = /\b(?:if we ever|hypothetical(?:ly)?|just curious|no rush on that|not (?:happening|now)|leave (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|running|alone|for now)|keep (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|steady|running)|(?:can|could) (?:you )?(?:both )?hear|send (?:me|us) (?:something|anything)\b)/i;
+
+/** Something customers can see is wrong or stale. */
+export const STILL_WRONG = /\bstill\s+(?:shows?|says?|has|have|lists?|goes|points?|links?|displays?|showing|saying|going)\b|\b(?:sont|est)\s+(?:faux|fausses?|erronée?s?|incorrecte?s?)\b|\b(?:is|are)\s+(?:wrong|incorrect|out of date|outdated)\b|\bhas the wrong\b/i;
+export const CLAIMS = /\b(?:say|says|said|show|shows|showing|displays?|lists?|went out with|advertis\w*)\b/i;
+export const CONTRADICTION = /\bbut\b|\bwrong\b|\bincorrect\b|\bold\b/i;
+export const CORRECTION_NEXT = /^(?:it['’]s|it is|the [\w ]{1,20} is|actually it['’]s|c['’]est)\s+\S+/i;
+export const PUBLIC_ASSET = /\b(?:ads?|annonces?|campaigns?|listing|fiche|page|site|website|e-?mail|banner|bar|profile|link|button|copy|feed|heures|hours)\b/i;
+/** Errors customers act on (prices, codes, phone numbers, claims) need escalation, not a tweak. */
+export const HOT_ERROR = /\$|\b\d+\s*(?:dollars|percent|%)|\b(?:price|prices|pricing|code|codes|phone|number|free shipping|discount|offer|claims?)\b/i;
+
+export function askKind(text: string): AskKind | null {
+  if (NOT_AN_ASK.test(text)) return null;
+  if (ULTIMATUM.test(text)) return 'ultimatum';
+  if (/^if\b/i.test(text)) return null;
+  if (MODAL_ASK.test(text) && !/\bcan i\b/i.test(text.slice(0, 8))) return 'modal';
+  if (IMPERATIVE_START.test(text) || PLEASE_VERB.test(text)) return 'imperative';
+  if (WANT.test(text) && !NOT_AN_ASK_WANT.test(text)) return 'want';
+  if (/\?\s*$/.test(text) && QUESTION.test(text) && !FIRST_PERSON_QUESTION.test(text)) return 'question';
+  return null;
+}
+
+/** Where the ask starts, so the quote leaves out "Also," or a vocative. */
+export function askStart(text: string, kind: AskKind): number {
+  const re = kind === 'modal' ? MODAL_ASK : kind === 'want' ? WANT : kind === 'imperative' ? PLEASE_VERB : null;
+  if (kind === 'modal' || kind === 'want') {
+    const m = text.match(re!);
+    return m ? m.index! : 0;
+  }
+  if (kind === 'question') {
+    const colon = text.lastIndexOf(': ');
+    const base = colon > 0 ? colon + 2 : 0;
+    const lead = text.slice(base).match(/^(?:(?:and|also|so|separately|but|oh)[,]?\s+)+/i);
+    return base + (lead ? lead[0].length : 0);
+  }
+  if (kind === 'imperative') {
+    const lead = text.match(/^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just)[,]?\s+)*(?:[A-Z][a-z]+,\s+)?/);
+    const p = text.match(PLEASE_VERB);
+    if (p && (!lead || p.index! > 0) && !IMPERATIVE_START.test(text)) return p.index!;
+    return lead ? lead[0].length : 0;
+  }
+  return 0;
+}
+
+/** A reminder at the end of a call restates an earlier ask ("Just make sure the price thing is sorted"). */
+export const REMINDER = /^(?:(?:and|so|oh|okay|ok)[,]?\s+)*(?:just\s+)?(?:make sure|don['’]t forget|remember to)\b/i;
+/** Words that mark a new, distinct ask rather than a follow-up on the last one. */
+export const DISTINCT = /\b(?:also|too|another|separately|one more|as well|aussi|également|second|other thing)\b/i;
+/** A follow-up that points back at the last ask ("Start it Monday", "Can you quote that?"). */
+export const BACK_REFERENCE = /\b(?:it|that|this|those|them|these|then|les|ça|cela|la|le)\b/i;

@@ -1,0 +1,72 @@
+import type { NormalizedSource } from '../../domain/schemas.js';
+import type { RawCommitment, RawRequest, RawRisk } from '../types.js';
+import { adPlatform, classifyChannel, classifyTriage, twoProperties } from './classify.js';
+import type { CommitmentDraft } from './commitments.js';
+import { findDuePhrase } from './due-phrase.js';
+import type { RequestDraft } from './requests.js';
+import type { RiskDraft } from './risks.js';
+import type { Sentence } from './sentences.js';
+
+// Drafts to the Raw item shapes: channel, triage, due phrase and a short text per item.
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function requestText(quote: string): string {
+  return capitalize(quote
+    .replace(/^(?:can|could|would|will)\s+(?:you|someone|somebody|your team)\s+(?:please\s+|also\s+|just\s+)*/i, '')
+    .replace(/^please\s+/i, '')
+    .replace(/[?!.\s]+$/, ''));
+}
+
+export function commitmentText(quote: string): string {
+  return capitalize(quote.replace(/^(?:I|we)(?:['’]ll| will)\s+(?:also\s+|just\s+)?/i, '').replace(/[.!\s]+$/, ''));
+}
+
+export function toRawRequests(source: NormalizedSource, sentences: Sentence[], drafts: RequestDraft[], risks: RiskDraft[]): RawRequest[] {
+  const platform = adPlatform(source);
+  const escalations = risks.filter((r) => r.severity === 'high' && (r.kind === 'churn_risk' || r.kind === 'billing'));
+  const out: RawRequest[] = [];
+  for (const d of drafts) {
+    const tied = escalations.some((r) => r.s.segment === d.first.segment);
+    const hot = d.hot || tied;
+    const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
+    const dueTexts = [d.quote, ...d.texts.slice(1)];
+    let due: string | null = null;
+    for (const t of dueTexts) {
+      due = findDuePhrase(t, history);
+      if (due) break;
+    }
+    // An ultimatum's topic is its condition ("if that page isn't live"), not the threat.
+    const topic = d.kind === 'ultimatum' ? [d.texts[0]!.split(/,\s*(?:we|I)\b/)[0]!, ...d.texts.slice(1)] : d.texts;
+    const all = [...topic, ...d.context].join(' ');
+    const channels = twoProperties(all) ? (['web', 'seo'] as const) : [classifyChannel(all, platform)];
+    for (const channel of channels) {
+      out.push({
+        text: requestText(d.quote) + (channels.length > 1 ? ` (${channel === 'web' ? 'website' : 'Google listing'})` : ''),
+        quote: d.quote,
+        segment: d.first.segment,
+        requester: d.speaker,
+        channel,
+        triage: classifyTriage(d.texts.join(' '), hot),
+        due_phrase: due,
+      });
+    }
+  }
+  return out;
+}
+
+export function toRawCommitments(drafts: CommitmentDraft[]): RawCommitment[] {
+  const out: RawCommitment[] = [];
+  for (const c of drafts) {
+    const dup = out.some((o) => o.owner === c.owner && o.quote === c.quote);
+    if (dup) continue;
+    out.push({ text: commitmentText(c.quote), quote: c.quote, segment: c.s.segment, owner: c.owner, owner_side: c.side, due_phrase: c.duePhrase });
+  }
+  return out;
+}
+
+export function toRawRisks(risks: RiskDraft[]): RawRisk[] {
+  return risks.map((r) => ({ kind: r.kind, severity: r.severity, quote: r.quote, segment: r.s.segment, rationale: r.rationale }));
+}

@@ -1,0 +1,83 @@
+import type { RiskKind, Severity } from '../../domain/schemas.js';
+import type { Sentence } from './sentences.js';
+
+// Relationship and delivery signals. Each cue carries the kind, the severity and who can voice it
+// (a client threatens churn; the agency says it is blocked). One signal per kind per source, the
+// strongest wording kept; scope creep and expansion are per ask, so one per turn.
+
+export interface RiskDraft {
+  s: Sentence;
+  kind: RiskKind;
+  severity: Severity;
+  quote: string;
+  rationale: string;
+  strength: number;
+}
+
+interface Cue { kind: RiskKind; severity: Severity; re: RegExp; who: 'client' | 'agency' | 'any'; why: string; strength: number }
+
+const CUES: Cue[] = [
+  { kind: 'churn_risk', severity: 'high', who: 'client', strength: 3, why: 'Client threatens to end or re-bid the relationship.',
+    re: /\b(?:rethink whether we keep|rethink (?:the|our) (?:budget|retainer|relationship|contract)|proposals? from (?:\w+ ){0,2}other agenc|other agencies|re-?bid|out to (?:tender|bid)|(?:review|re-?evaluate|reconsider) (?:the|our|whether we keep) (?:agency|relationship|contract|retainer)|look(?:ing)? (?:at|for) (?:other|another|a new) agenc|switch(?:ing)? agencies|cancel (?:the|our) (?:contract|retainer)|not (?:going to )?renew|end (?:the|our) (?:contract|relationship|retainer)|keep the retainer)\b/i },
+  { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 2, why: 'Client cuts budget or threatens to move work away.',
+    re: /\b(?:move (?:the |our |this |it )?[\w ]{0,30}in-house|bring (?:it|this|[\w ]{0,30}) in-house|cut (?:the |our )?(?:[\w]+ )?(?:budget|spend|retainer)|reduce (?:the |our )?(?:[\w]+ )?(?:budget|spend))\b/i },
+  { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 1, why: 'Client signals lower marketing spend.',
+    re: /\b(?:(?:budget|spend) (?:down|cuts?)|scale back)\b/i },
+  { kind: 'frustration', severity: 'high', who: 'client', strength: 2, why: 'Client states displeasure with the agency.',
+    re: /\b(?:fed up|not happy|(?:really |very |so )?disappointed|unacceptable|furious|frustrat(?:ed|ing)|can['’]t happen again|sick of|had enough|losing patience|déçue?s?|pas contente?s?)\b/i },
+  { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'Something the agency promised is late.',
+    re: /\b(?:was (?:promised|supposed to be (?:live|done|ready|up)|due) (?:for|by|on)|were promised|(?:still )?(?:isn['’]t|not|hasn['’]t been) (?:live|done|ready|delivered|launched) yet|(?:is|are) (?:late|overdue)|missed (?:the|our) deadline|past due)\b/i },
+  { kind: 'blocked_access', severity: 'medium', who: 'agency', strength: 2, why: 'The agency is waiting on access, assets or data from the client.',
+    re: /\b(?:(?:still )?(?:don['’]t|do not) have (?:partner |admin |the |any )?access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is) still not on the site|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed))\b/i },
+  { kind: 'blocked_access', severity: 'medium', who: 'client', strength: 1, why: 'Only someone on the client side can grant the access the agency needs.',
+    re: /\b(?:(?:still )?the only admin|only (?:one|person) with (?:admin )?access|(?:haven['’]t|hasn['’]t) (?:given|added|granted) (?:you|the agency))\b/i },
+  { kind: 'billing', severity: 'high', who: 'client', strength: 3, why: 'Payment held over an invoice dispute.',
+    re: /\b(?:(?:put|putting|placed|holding) (?:the |this |our )?(?:invoice|payment)s? on hold|withhold\w*|won['’]t pay|not paying)\b/i },
+  { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a charge or who bears a cost.',
+    re: /\b(?:who covers (?:that|the) loss|charged (?:us )?twice|double[- ]charged|duplicate (?:charge|fee)|overcharg\w*|on it twice)\b/i },
+  { kind: 'billing', severity: 'low', who: 'client', strength: 1, why: 'Client asks to reconcile invoices and spend.',
+    re: /\b(?:(?:don['’]t|doesn['’]t|do not|does not) match|reconcil\w*|discrepanc\w*)\b/i },
+  { kind: 'scope_creep', severity: 'medium', who: 'client', strength: 1, why: 'Out-of-scope work framed as small.',
+    re: /\b(?:just quickly|quickly throw together|throw together|basically (?:copy[- ]paste|the same)|nothing fancy|while you['’]re at it|shouldn['’]t take (?:long|much)|small favou?r|real quick|copy[- ]paste|tiny (?:change|tweak))\b/i },
+  { kind: 'expansion_opportunity', severity: 'low', who: 'client', strength: 1, why: 'A vague or conditional idea for new work.',
+    re: /\b(?:we (?:might|may|could) (?:add|expand|launch|open|start|try)|(?:thinking|talking) about (?:adding|expanding|launching|opening)|if we ever (?:start|expand|open|launch)\w*)\b/i },
+];
+
+const INVITE = /\b(?:proposal|quote|pricing|scope|run the|take on|manage)\b/i;
+const NEW_WORK = /\b(?:launch\w*|new (?:division|line|location|store|market|product|service|club|brand|site)|opening|expand\w*|division|wine club)\b/i;
+
+function expansionInvite(sentences: Sentence[], s: Sentence): boolean {
+  if (!INVITE.test(s.text) || /\brenew\w*\b/i.test(s.text) || s.side === 'agency') return false;
+  const window = sentences.slice(Math.max(0, s.n - 4), s.n + 1).filter((x) => x.speaker === s.speaker);
+  return window.some((x) => NEW_WORK.test(x.text));
+}
+
+export function findRisks(sentences: Sentence[]): RiskDraft[] {
+  const found: RiskDraft[] = [];
+  for (const s of sentences) {
+    for (const cue of CUES) {
+      if (cue.who === 'client' && s.side === 'agency') continue;
+      if (cue.who === 'agency' && s.side !== 'agency') continue;
+      if (cue.re.test(s.text)) found.push({ s, kind: cue.kind, severity: cue.severity, quote: s.text, rationale: cue.why, strength: cue.strength });
+    }
+    if (expansionInvite(sentences, s)) {
+      found.push({ s, kind: 'expansion_opportunity', severity: 'high', quote: s.text, rationale: 'Client invites a proposal for new work.', strength: 3 });
+    }
+  }
+  const kept = new Map<string, RiskDraft>();
+  for (const r of found) {
+    const perTurn = r.kind === 'scope_creep' || r.kind === 'expansion_opportunity';
+    const key = perTurn ? `${r.kind}:${r.s.segment}` : r.kind;
+    const have = kept.get(key);
+    if (!have || r.strength > have.strength) kept.set(key, r);
+  }
+  const out = [...kept.values()];
+  // Expansion: one per source unless asks for proposals differ; keep the strongest.
+  const exp = out.filter((r) => r.kind === 'expansion_opportunity').sort((a, b) => b.strength - a.strength);
+  const drop = new Set(exp.slice(1));
+  const tense = out.some((r) => r.kind === 'frustration' || r.kind === 'churn_risk');
+  return out
+    .filter((r) => !drop.has(r))
+    .map((r) => (r.kind === 'missed_deadline' && !tense ? { ...r, severity: 'medium' as Severity } : r))
+    .sort((a, b) => a.s.n - b.s.n);
+}
