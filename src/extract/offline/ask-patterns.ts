@@ -9,11 +9,11 @@ export const VERBS = 'add|update|change|fix|remove|take|send|resend|pull|set up|
 export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+)?(?:${VERBS})\\b`, 'i');
 export const PLEASE_VERB = new RegExp(`\\bplease\\s+(?:just\\s+)?(?:${VERBS})\\b`, 'i');
 
-export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love)\b|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions)\b/i;
+export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love|'d need|’d need|would need)\b|\band\s+(?:would|['’]d)\s+(?:love|like)\s+(?:to|you|for)\b|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions)\b/i;
 /** "I want you in the running", "I need to run": a want that asks nothing of the agency. */
 export const NOT_AN_ASK_WANT = /\b(?:want|need|like|love)\s+(?:you\s+(?!to\b)|to\s+(?:run|go|drop|leave|hop|jump|be honest|say|thank|start|begin|kick off|wrap|flag|mention|listen|hear|see|watch|look|think|check|read|learn|compare)\b|it to be clear)|\bdon['’]t (?:want|need)\b|\b(?:'d|would) rather\b/i;
 
-export const QUESTION = /^(?:(?:and|also|so|separately|but|oh|one more question|quick one|a quick one)[,.:]?\s+)*(?:[A-Z][a-z]+,\s+)?(?:how many|how much|what(?:'s|’s| is| are| was| were| did we| does)|which (?:of|one)|when (?:will|is|are|does|do|can)|where (?:is|are|do|does)|why (?:is|are|did|does|do)|is there|are there|(?:are|is|has|have) (?:the|our|my|we)\b[^?]*\b(?:ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled)\b|quel(?:le)?s? (?:est|sont)|combien)/i;
+export const QUESTION = /^(?:(?:and|also|so|separately|but|oh|one more question|quick one|a quick one)[,.:]?\s+)*(?:[A-Z][a-z]+,\s+)?(?:how many|how much|what(?:'s|’s| is| are| was| were| did we| does)|which (?:of|one)|when (?:will|is|are|does|do|can)|where (?:is|are|do|does)|why (?:is|are|did|does|do)|is there|are there|(?:are|is|has|have) (?:the|our|my|we)\b[^?]*\b(?:ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled)\b|quel(?:le)?s? (?:est|sont)|combien|do you (?:know|have) (?:why|what|how|when|if|whether|where|the)|any idea (?:why|what|how|when))/i;
 const FIRST_PERSON_QUESTION = /^(?:\w+[,]?\s+)?(?:what|how) (?:do|should|can) (?:we|I)\b/i;
 
 export const ULTIMATUM = /^if\b[^,]*\b(?:isn['’]t|is not|aren['’]t|are not|doesn['’]t|don['’]t|not|won['’]t|can['’]t)\b[^,]*,\s*(?:we|I)(?:['’]re| are|['’]ll| will|['’]m| am)?\s+(?:going to\s+)?(?:have to\s+)?(?:rethink|reconsider|look|find|move|pull|cancel|end|review|re-?evaluate|take|walk|stop|switch|talk about)/i;
@@ -22,7 +22,7 @@ export const ULTIMATUM = /^if\b[^,]*\b(?:isn['’]t|is not|aren['’]t|are not|d
 export const NOT_AN_ASK = /\b(?:if we ever|hypothetical(?:ly)?|just curious|no rush on that|not (?:happening|now)|leave (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|running|alone|for now)|keep (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|steady|running)|(?:can|could) (?:you )?(?:both )?hear|send (?:me|us) (?:something|anything)\b)/i;
 
 /** Something customers can see is wrong or stale. */
-export const STILL_WRONG = /\bstill\s+(?:shows?|says?|has|have|lists?|goes|points?|links?|displays?|showing|saying|going)\b|\b(?:sont|est)\s+(?:faux|fausses?|erronée?s?|incorrecte?s?)\b|\b(?:is|are)\s+(?:wrong|incorrect|out of date|outdated)\b|\bhas the wrong\b/i;
+export const STILL_WRONG = /\bstill\s+(?:shows?|says?|has|have|lists?|goes|points?|links?|displays?|showing|saying|going)\b|\b(?:sont|est)\s+(?:faux|fausses?|erronée?s?|incorrecte?s?)\b|\b(?:is|are)\s+(?:wrong|incorrect|out of date|outdated)\b|\bhas the wrong\b|\b(?:is|are)\s+(?:broken|down|not working)\b|\b(?:isn['’]t|aren['’]t|doesn['’]t|don['’]t)\s+work(?:ing)?\b/i;
 export const CLAIMS = /\b(?:say|says|said|show|shows|showing|displays?|lists?|went out with|advertis\w*)\b/i;
 export const CONTRADICTION = /\bbut\b|\bwrong\b|\bincorrect\b|\bold\b/i;
 export const CORRECTION_NEXT = /^(?:it['’]s|it is|the [\w ]{1,20} is|actually it['’]s|c['’]est)\s+\S+/i;
@@ -68,4 +68,4 @@ export const REMINDER = /^(?:(?:and|so|oh|okay|ok)[,]?\s+)*(?:just\s+)?(?:make s
 /** Words that mark a new, distinct ask rather than a follow-up on the last one. */
 export const DISTINCT = /\b(?:also|too|another|separately|one more|as well|aussi|également|second|other thing)\b/i;
 /** A follow-up that points back at the last ask ("Start it Monday", "Can you quote that?"). */
-export const BACK_REFERENCE = /\b(?:it|that|this|those|them|these|then|les|ça|cela|la|le)\b/i;
+export const BACK_REFERENCE = /(?<![\p{L}'’])(?:it|that|this|those|them|these|then|les|ça|cela|la|le)(?![\p{L}])/iu;

@@ -24,13 +24,25 @@ export function commitmentText(quote: string): string {
   return capitalize(quote.replace(/^(?:I|we)(?:['’]ll| will)\s+(?:also\s+|just\s+)?/i, '').replace(/[.!\s]+$/, ''));
 }
 
+const words = (t: string) => new Set((t.toLowerCase().match(/[a-z0-9à-ÿ]{4,}/g) ?? []).filter((w) => /[a-z]/.test(w) && !COMMON.has(w)));
+const COMMON = new Set(['also', 'could', 'would', 'please', 'that', 'this', 'there', 'with', 'from', 'your', 'have', 'still', 'they', 'them', 'what', 'when', 'about', 'just', 'change', 'update', 'check', 'send', 'want', 'need', 'like', 'make', 'sure']);
+
+/** "Check the Google listing for Cedar Street too": the same incident on another property stays hot. */
+function sameIncident(d: RequestDraft, hot: RequestDraft[]): boolean {
+  if (!/\b(?:too|also|as well)\b/i.test(d.texts[0]!)) return false;
+  const mine = words([...d.texts, ...d.context].join(' '));
+  return hot.some((h) => h.speaker === d.speaker && d.first.n - h.last.n <= 8 && [...words([...h.texts, ...h.context].join(' '))].some((w) => mine.has(w)));
+}
+
 export function toRawRequests(source: NormalizedSource, sentences: Sentence[], drafts: RequestDraft[], risks: RiskDraft[]): RawRequest[] {
   const platform = adPlatform(source);
   const escalations = risks.filter((r) => r.severity === 'high' && (r.kind === 'churn_risk' || r.kind === 'billing'));
   const out: RawRequest[] = [];
+  const hotDrafts: RequestDraft[] = [];
   for (const d of drafts) {
     const tied = escalations.some((r) => r.s.segment === d.first.segment);
-    const hot = d.hot || tied;
+    const hot = d.hot || tied || sameIncident(d, hotDrafts);
+    if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
     const dueTexts = [d.quote, ...d.texts.slice(1)];
     let due: string | null = null;

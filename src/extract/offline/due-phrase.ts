@@ -15,6 +15,7 @@ const ANAPHOR = '(?:then|that|the [a-z-]+ (?:starts|begins|launches|goes live|op
 const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:\\d+|one|two|three|four)\\s+weeks?\\s+before\\s+(?:${EXPLICIT}|${ANAPHOR})`, 'i'),
   new RegExp(`\\bbefore\\s+${ANAPHOR}`, 'i'),
+  new RegExp(`\\b(?:by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(?:${EXPLICIT})`, 'i'),
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant(?:\\s+le)?|d'ici|d’ici|due)\\s+(?:${EXPLICIT})`, 'i'),
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant|d'ici|d’ici)\\s+${RELATIVE}`, 'i'),
   /\b(?:first thing tomorrow|end of day tomorrow|right after (?:this|the) call|after (?:this|the) call|right now|right away|asap|immediately|within the hour|this (?:morning|afternoon|evening)|end of day|eod|tout de suite)\b/i,
@@ -33,6 +34,9 @@ export function findDuePhrase(clause: string, history: Sentence[] = []): string 
     if (m) { best = m; break; }
   }
   if (!best) return null;
+  // "before our open house on June 3rd" is "before June 3rd".
+  const event = best[0].match(new RegExp(`^(by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(${EXPLICIT})$`, 'i'));
+  if (event) return `${event[1]} ${event[2]}`;
   const phrase = best[0].trim();
   const anaphor = phrase.match(new RegExp(`${ANAPHOR}$`, 'i'));
   if (!anaphor) return phrase;

@@ -23,7 +23,8 @@ export function extractOffline(input: ExtractInput): Omit<RawExtraction, 'meta'>
     if (!target) continue;
     asks = asks.filter((a) => a.first.n !== target.first.n);
     // A promise made in reply to the withdrawn ask goes with it.
-    promises = promises.filter((p) => !(p.s.n > target.first.n && p.s.n < r.s.n && p.s.speaker !== target.speaker));
+    promises = promises.filter((p) => !(p.s.n > target.first.n && p.s.n < r.s.n && p.s.side !== target.first.side &&
+      sentences.slice(target.last.n + 1, p.s.n).every((x) => x.side !== target.first.side)));
   }
   return {
     requests: toRawRequests(source, sentences, asks, risks),

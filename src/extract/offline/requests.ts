@@ -54,6 +54,18 @@ function sharesWord(a: string, b: string): boolean {
   return [...contentWords(b)].some((w) => wa.has(w));
 }
 
+/**
+ * Whether an ask answers an earlier report of something wrong: it points back at it ("Can you swap
+ * it?") or names the same thing. In an email a paragraph is a topic, so a pointer only reaches inside
+ * the paragraph, while shared words may reach the paragraph before.
+ */
+function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clause: string): boolean {
+  const points = BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, ''));
+  const shares = sharesWord(report.text, clause);
+  if (source.kind === 'email') return report.segment === ask.segment ? points || shares : ask.segment - report.segment === 1 && shares;
+  return points || shares;
+}
+
 interface ErrorReport { s: Sentence; hot: boolean; used: boolean }
 
 function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
@@ -92,12 +104,12 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
         continue;
       }
       const start = askStart(clause, kind);
-      const quote = clause.slice(start).trim() || clause;
+      const quote = clause.slice(start).trim().replace(/^(?:and|but|so)\s+(?=\S)/i, '') || clause;
       const draft: RequestDraft = {
         kind, first: s, last: s, quote, speaker: s.speaker, texts: [clause], context: [], hot: kind === 'ultimatum', sentences: [s.n],
       };
       for (const e of errors) {
-        if (e.used || e.s.n < s.n - 4 || agencySpokeBetween(e.s.n, s.n)) continue;
+        if (e.used || e.s.n < s.n - 4 || agencySpokeBetween(e.s.n, s.n) || sentences.slice(e.s.n + 1, s.n + 1).some((x) => x.bullet) || !answers(source, e.s, s, clause)) continue;
         e.used = true;
         draft.context.push(e.s.text);
         draft.sentences.push(e.s.n);

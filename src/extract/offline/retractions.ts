@@ -21,9 +21,11 @@ export function findRetractions(sentences: Sentence[]): Retraction[] {
     const m = s.text.match(RETRACTION);
     if (!m) continue;
     const prefix = s.text.slice(0, m.index!);
-    if (EARLIER_SOURCE.test(prefix)) continue;
-    // Vocatives and connectives are not a topic; a named thing before the cue is.
-    const topic = words(prefix.replace(/\b[A-Z][a-z]+,/g, ''));
+    // "Never mind the quote, ...": the words right after the cue name what is withdrawn too.
+    const suffix = s.text.slice(m.index! + m[0].length).split(/[,.;:!?]/)[0] ?? '';
+    if (EARLIER_SOURCE.test(prefix) || EARLIER_SOURCE.test(suffix)) continue;
+    // Vocatives and connectives are not a topic; a named thing around the cue is.
+    const topic = words(`${prefix} ${suffix}`.replace(/\b[A-Z][a-z]+,/g, ''));
     out.push({ s, topic });
   }
   return out;

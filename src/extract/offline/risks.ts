@@ -18,9 +18,9 @@ interface Cue { kind: RiskKind; severity: Severity; re: RegExp; who: 'client' | 
 
 const CUES: Cue[] = [
   { kind: 'churn_risk', severity: 'high', who: 'client', strength: 3, why: 'Client threatens to end or re-bid the relationship.',
-    re: /\b(?:rethink whether we keep|rethink (?:the|our) (?:budget|retainer|relationship|contract)|proposals? from (?:\w+ ){0,2}other agenc|other agencies|re-?bid|out to (?:tender|bid)|(?:review|re-?evaluate|reconsider) (?:the|our|whether we keep) (?:agency|relationship|contract|retainer)|look(?:ing)? (?:at|for) (?:other|another|a new) agenc|switch(?:ing)? agencies|cancel (?:the|our) (?:contract|retainer)|not (?:going to )?renew|end (?:the|our) (?:contract|relationship|retainer)|keep the retainer)\b/i },
+    re: /\b(?:rethink whether we keep|rethink (?:the|our) (?:budget|retainer|relationship|contract)|proposals? from (?:\w+ ){0,2}other agenc|other agencies|re-?bid|out to (?:tender|bid)|(?:review|re-?evaluate|reconsider) (?:the|our|whether we keep) (?:agency|relationship|contract|retainer)|look(?:ing)? (?:at|for) (?:other|another|a new) agenc|switch(?:ing)? agencies|cancel (?:the|our) (?:contract|retainer)|not (?:going to )?renew|end (?:the|our) (?:contract|relationship|retainer)|keep the retainer|(?:review|re-?evaluate|reconsider)\s+(?:all\s+|our\s+|the\s+)?(?:agency|agencies)(?:\s+(?:contracts?|relationships?))?)\b/i },
   { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 2, why: 'Client cuts budget or threatens to move work away.',
-    re: /\b(?:move (?:the |our |this |it )?[\w ]{0,30}in-house|bring (?:it|this|[\w ]{0,30}) in-house|cut (?:the |our )?(?:[\w]+ )?(?:budget|spend|retainer)|reduce (?:the |our )?(?:[\w]+ )?(?:budget|spend))\b/i },
+    re: /\b(?:mov(?:e|ing) (?:the |our |this |it )?[\w ]{0,30}in-house|bring(?:ing)? (?:it|this|[\w ]{0,30}) in-house|tak(?:e|ing) (?:it|this|[\w ]{0,30}) in-house|cut (?:the |our )?(?:[\w]+ )?(?:budget|spend|retainer)|reduce (?:the |our )?(?:[\w]+ )?(?:budget|spend))\b/i },
   { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 1, why: 'Client signals lower marketing spend.',
     re: /\b(?:(?:budget|spend) (?:down|cuts?)|scale back)\b/i },
   { kind: 'frustration', severity: 'high', who: 'client', strength: 2, why: 'Client states displeasure with the agency.',
