@@ -5,7 +5,7 @@ export type AskKind = 'modal' | 'imperative' | 'want' | 'question' | 'ultimatum'
 
 export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+)?hear)|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\bmerci de\b|\best-ce que vous pouvez\b/i;
 
-export const VERBS = 'add|update|change|fix|remove|take|send|resend|pull|set up|switch|pause|unpause|raise|lower|increase|decrease|reduce|move|turn (?:off|on)|swap|put|make sure|create|build|write|post|launch|start|stop|correct|replace|point|check|double-check|look into|get|run|schedule|cancel|delete|upload|publish|share|email|review|include|exclude|bump|boost|extend|drop|go ahead|proceed|translate|redirect|block|add in|tell me|let me know|confirm|book';
+export const VERBS = 'add|update|change|fix|remove|take|send|resend|pull|set up|switch|pause|unpause|raise|lower|increase|decrease|reduce|move|turn (?:off|on)|swap|put|turn|make sure|create|build|write|post|launch|start|stop|correct|replace|point|check|double-check|look into|get|run|schedule|cancel|delete|upload|publish|share|email|review|include|exclude|bump|boost|extend|drop|go ahead|proceed|translate|redirect|block|add in|tell me|let me know|confirm|book';
 export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+)?(?:${VERBS})\\b`, 'i');
 export const PLEASE_VERB = new RegExp(`\\bplease\\s+(?:just\\s+)?(?:${VERBS})\\b`, 'i');
 

@@ -28,7 +28,8 @@ const CLAUSE_SPLIT = new RegExp(`(?:,\\s+(?:and\\s+|so\\s+|and then\\s+)|;\\s+|\
 function clauses(text: string): string[] {
   // "Leo, the webinar on the 23rd: are the event ads ready?": the ask is after the colon.
   const colon = text.search(/\s?:\s/);
-  if (colon > 0 && !askKind(text.slice(0, colon))) {
+  // A one-word label ("Name: ...", "Email: ...") is a form field, not a lead-in to an ask.
+  if (colon > 0 && /\s/.test(text.slice(0, colon).trim()) && !askKind(text.slice(0, colon))) {
     const after = text.slice(colon).replace(/^\s?:\s+/, '');
     if (askKind(after)) text = after;
   }
