@@ -167,3 +167,35 @@ describe('email text the client did not write as new', () => {
     expect(out.commitments[0]).toMatchObject({ owner: 'Sophie Beaulieu', owner_side: 'client', due: '2026-04-23' });
   });
 });
+
+describe('conversation around the items', () => {
+  it('small talk, agenda and sign-offs are not asks; status checks and "is it possible" are', async () => {
+    const out = await extract(call('2026-06-09', [['Maya Cole', 'agency'], ['Rob Lind', 'client'], ['Jen Wu', 'client']], [
+      ['Rob Lind', 'Can you believe it rained all three days? Anyway, would you like to start with the numbers?'],
+      ['Maya Cole', 'Sure. Let me share my screen.'],
+      ['Jen Wu', 'Any update on the new booking widget?'],
+      ['Rob Lind', 'Is it possible to add a second call-tracking number for the Dayton office?'],
+      ['Rob Lind', "Let's start with Dayton next time. Take care, and let me know if you need anything from us."],
+    ]));
+    expect(out.requests.map((r) => r.quote)).toEqual([
+      'Any update on the new booking widget?',
+      'Is it possible to add a second call-tracking number for the Dayton office?',
+    ]);
+    expect(out.commitments).toEqual([]);
+  });
+
+  it('a dated offer is a promise; an undated one is not', async () => {
+    const out = await extract(call('2026-06-09', PEOPLE, [
+      ['Priya Shah', 'I can have that set up by tomorrow. Let me check with the team.'],
+    ]));
+    expect(out.commitments.map((c) => [c.quote, c.due])).toEqual([['I can have that set up by tomorrow.', '2026-06-10']]);
+  });
+
+  it('an invoice the client says is wrong, with payment held, is a hot billing ask and a high billing risk', async () => {
+    const out = await extract(email('2026-06-10', 'Dana Price', [
+      "Our invoice for May shows the ad management fee twice. We won't pay it until that's fixed.",
+    ]));
+    expect(out.requests[0]).toMatchObject({ channel: 'billing', triage: 'hot' });
+    expect(out.risks).toEqual([expect.objectContaining({ kind: 'billing', severity: 'high' })]);
+  });
+});

@@ -3,26 +3,28 @@
 
 export type AskKind = 'modal' | 'imperative' | 'want' | 'question' | 'ultimatum';
 
-export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+)?hear)|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\bmerci de\b|\best-ce que vous pouvez\b/i;
+export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+|all\s+)?(?:hear|believe|imagine|guess|see me|like|be\b))|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\b(?:can|could)\s+we\s+(?:get|have|add|switch|change|update|pause|try|run|set up|start|stop|turn|swap|remove|see)\b|\b(?:is it|would it be) possible (?:to|for you)\b|\bany chance (?:you|we|someone)\b|\bif you could\b|\bwould you mind\b|\bmerci de\b|\best-ce que vous pouvez\b|\bpodr[ií]an?\s+(?!ser\b)\w+/i;
 
 export const VERBS = 'add|update|change|fix|remove|take|send|resend|pull|set up|switch|pause|unpause|raise|lower|increase|decrease|reduce|move|turn (?:off|on)|swap|put|turn|make sure|create|build|write|post|launch|start|stop|correct|replace|point|check|double-check|look into|get|run|schedule|cancel|delete|upload|publish|share|email|review|include|exclude|bump|boost|extend|drop|go ahead|proceed|translate|redirect|block|add in|tell me|let me know|confirm|book';
-export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+)?(?:${VERBS})\\b`, 'i');
+export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+|let['’]s\\s+|don['’]t forget to\\s+|remember to\\s+)?(?:${VERBS})\\b`, 'i');
 export const PLEASE_VERB = new RegExp(`\\bplease\\s+(?:just\\s+)?(?:${VERBS})\\b`, 'i');
 
 export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love|'d need|’d need|would need)\b|\band\s+(?:would|['’]d)\s+(?:love|like)\s+(?:to|you|for)\b|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions)\b/i;
 /** "I want you in the running", "I need to run": a want that asks nothing of the agency. */
 export const NOT_AN_ASK_WANT = /\b(?:want|need|like|love)\s+(?:you\s+(?!to\b)|to\s+(?:run|go|drop|leave|hop|jump|be honest|say|thank|start|begin|kick off|wrap|flag|mention|listen|hear|see|watch|look|think|check|read|learn|compare)\b|it to be clear)|\bdon['’]t (?:want|need)\b|\b(?:'d|would) rather\b/i;
 
-export const QUESTION = /^(?:(?:and|also|so|separately|but|oh|one more question|quick one|a quick one)[,.:]?\s+)*(?:[A-Z][a-z]+,\s+)?(?:how many|how much|what(?:'s|’s| is| are| was| were| did we| does)|which (?:of|one)|when (?:will|is|are|does|do|can)|where (?:is|are|do|does)|why (?:is|are|did|does|do)|is there|are there|(?:are|is|has|have) (?:the|our|my|we)\b[^?]*\b(?:ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled)\b|quel(?:le)?s? (?:est|sont)|combien|do you (?:know|have) (?:why|what|how|when|if|whether|where|the)|any idea (?:why|what|how|when))/i;
+export const QUESTION = /^(?:(?:and|also|so|separately|but|oh|one more question|quick one|a quick one)[,.:]?\s+)*(?:[A-Z][a-z]+,\s+)?(?:how many|how much|what(?:'s|’s| is| are| was| were| did we| does)|which (?:of|one)|when (?:will|is|are|does|do|can)|where (?:is|are|do|does)|why (?:is|are|did|does|do)|is there|are there|(?:are|is|has|have) (?:the|our|my|we)\b[^?]*\b(?:ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled)\b|quel(?:le)?s? (?:est|sont)|combien|do you (?:know|have) (?:why|what|how|when|if|whether|where|the)|any idea (?:why|what|how|when)|any (?:update|news|progress) on|where are we (?:on|with)|did you (?:get a chance|have a chance|manage) to|have you (?:had a chance to|sent|fixed|updated|looked))/i;
 const FIRST_PERSON_QUESTION = /^(?:\w+[,]?\s+)?(?:what|how) (?:do|should|can) (?:we|I)\b/i;
 
 export const ULTIMATUM = /^if\b[^,]*\b(?:isn['’]t|is not|aren['’]t|are not|doesn['’]t|don['’]t|not|won['’]t|can['’]t)\b[^,]*,\s*(?:we|I)(?:['’]re| are|['’]ll| will|['’]m| am)?\s+(?:going to\s+)?(?:have to\s+)?(?:rethink|reconsider|look|find|move|pull|cancel|end|review|re-?evaluate|take|walk|stop|switch|talk about)/i;
 
 /** Hypotheticals, declined ideas and keep-as-is instructions are not asks. */
-export const NOT_AN_ASK = /\b(?:if we ever|hypothetical(?:ly)?|just curious|no rush on that|not (?:happening|now)|leave (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|running|alone|for now)|keep (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|steady|running)|(?:can|could) (?:you )?(?:both )?hear|send (?:me|us) (?:something|anything)\b)/i;
+export const NOT_AN_ASK = /\b(?:if we ever|hypothetical(?:ly)?|just curious|no rush on that|not (?:happening|now)|leave (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|running|alone|for now)|keep (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|steady|running)|(?:can|could) (?:you )?(?:both )?hear|send (?:me|us) (?:something|anything)|let['’]s (?:start|begin|kick off|get started|move on|wrap|go over|look at|talk|chat|catch up)|(?:let me|let us) know if (?:you|there['’]s)|get (?:well|better|some rest|home)|take care|stop by|send (?:my|our) (?:best|regards|love|thanks)|tell me about\b)/i;
 
 /** Something customers can see is wrong or stale. */
 export const STILL_WRONG = /\bstill\s+(?:shows?|says?|has|have|lists?|goes|points?|links?|displays?|showing|saying|going)\b|\b(?:sont|est)\s+(?:faux|fausses?|erronée?s?|incorrecte?s?)\b|\b(?:is|are)\s+(?:wrong|incorrect|out of date|outdated)\b|\bhas the wrong\b|\b(?:is|are)\s+(?:broken|down|not working)\b|\b(?:isn['’]t|aren['’]t|doesn['’]t|don['’]t)\s+work(?:ing)?\b/i;
+/** An invoice that is wrong carries an implied ask to correct it. */
+export const BILLING_ERROR = /\b(?:invoices?|bills?|statements?|charges?|fees?)\b.*\b(?:twice|double[- ]?(?:charged|billed)?|duplicated?|wrong|incorrect|overcharg\w*)\b/i;
 export const CLAIMS = /\b(?:say|says|said|show|shows|showing|displays?|lists?|went out with|advertis\w*)\b/i;
 export const CONTRADICTION = /\bbut\b|\bwrong\b|\bincorrect\b|\bold\b/i;
 export const CORRECTION_NEXT = /^(?:it['’]s|it is|the [\w ]{1,20} is|actually it['’]s|c['’]est)\s+\S+/i;
@@ -33,7 +35,7 @@ export const HOT_ERROR = /\$|\b\d+\s*(?:dollars|percent|%)|\b(?:price|prices|pri
 export function askKind(text: string): AskKind | null {
   if (NOT_AN_ASK.test(text)) return null;
   if (ULTIMATUM.test(text)) return 'ultimatum';
-  if (/^if\b/i.test(text)) return null;
+  if (/^if\b/i.test(text) && !/^if you could\b/i.test(text)) return null;
   if (MODAL_ASK.test(text) && !/\bcan i\b/i.test(text.slice(0, 8))) return 'modal';
   if (IMPERATIVE_START.test(text) || PLEASE_VERB.test(text)) return 'imperative';
   if (WANT.test(text) && !NOT_AN_ASK_WANT.test(text)) return 'want';

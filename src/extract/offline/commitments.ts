@@ -20,6 +20,8 @@ const FIRST = new RegExp(`\\b(I|we)${WILL}\\s+(?:also\\s+|just\\s+|then\\s+|pers
 const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+)(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
 const PROGRESSIVE = /\b(I|we)(?:['’]m|['’]re| am| are)\s+([a-z]+ing)\b(?=.*\b(right now|now|today|this (?:morning|afternoon)|tonight)\b)/i;
 const NAMED_PROGRESSIVE = /\b([A-Z][a-zà-ÿ]+) is ([a-z]+ing)\b/;
+/** "Let me check and get back to you by Friday", "I can have it to you by Monday": promises once dated. */
+const DATED_OFFER = /\b(?:let me|I can|we can|I should|we should|I['’]m going to try to|I hope to)\s+(?:be able to\s+)?(?:have|get|send|check|pull|find out|confirm|look into|follow up|circle back|dig into|put together|fix|update|email)\b/i;
 const FRENCH = /\b(je|nous)\s+(?:vous\s+|te\s+|les\s+|l['’]\s*)?(envoie|envoyons|enverrai|enverrons|ferai|ferons|vais|allons|m['’]occupe|fais|prépare|prepare)\b/i;
 const DELEGATE = /\b(?:I|we)['’]ll have ([A-Z][a-zà-ÿ]+)\b(?:\s+(?:from|on|in) (?:our|the|my) [\w ]{1,25}?)?\s+(?!done|ready|set|live|fixed|finished|up|over|to\b)[a-z]+\b/;
 
@@ -97,6 +99,8 @@ function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Senten
   if (prog && !/^(going|doing|looking|thinking|hoping|trying|wondering|seeing|getting)$/i.test(prog[2]!)) {
     return { owner: s.speaker, side: s.side, quoteAt: prog.index! };
   }
+  const offer = clause.match(DATED_OFFER);
+  if (offer && findDuePhrase(clause.slice(offer.index!))) return { owner: s.speaker, side: s.side, quoteAt: offer.index! };
   const fr = clause.match(FRENCH);
   if (fr && findDuePhrase(clause)) return { owner: s.speaker, side: s.side, quoteAt: fr.index! };
   const third = clause.match(THIRD);

@@ -1,6 +1,6 @@
 import type { NormalizedSource } from '../../domain/schemas.js';
 import {
-  askKind, askStart, BACK_REFERENCE, CLAIMS, CONTRADICTION, CORRECTION_NEXT, DISTINCT, HOT_ERROR, PUBLIC_ASSET,
+  askKind, askStart, BACK_REFERENCE, BILLING_ERROR, CLAIMS, CONTRADICTION, CORRECTION_NEXT, DISTINCT, HOT_ERROR, PUBLIC_ASSET,
   REMINDER, STILL_WRONG, VERBS, type AskKind,
 } from './ask-patterns.js';
 import type { Sentence } from './sentences.js';
@@ -73,7 +73,7 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
   const next = sentences[s.n + 1];
   const nextText = next && next.segment === s.segment ? next.text : '';
   const claimWrong = CLAIMS.test(s.text) && PUBLIC_ASSET.test(s.text) && (CONTRADICTION.test(s.text) || CORRECTION_NEXT.test(nextText));
-  if (!STILL_WRONG.test(s.text) && !claimWrong) return null;
+  if (!STILL_WRONG.test(s.text) && !claimWrong && !BILLING_ERROR.test(s.text)) return null;
   return { s, hot: HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)), used: false };
 }
 
