@@ -92,7 +92,9 @@ function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Senten
     return { owner: name, side: sideOfName(source, name, s.side), quoteAt: delegate.index! };
   }
   const first = clause.match(FIRST);
-  if (first && !NOT_ACTIONS.has(first[2]!.toLowerCase()) || first && first[2]!.toLowerCase() === 'have' && HAVE_OBJECT.test(clause)) {
+  // "I'll let you know by Friday", "I'll be sending it tomorrow": dated, these are promises too.
+  const datedReply = first && findDuePhrase(clause) && /\b(?:let you know|get back to you|come back to you|follow up|be [a-z]+ing)\b/i.test(clause.slice(first.index!));
+  if (first && !NOT_ACTIONS.has(first[2]!.toLowerCase()) || first && first[2]!.toLowerCase() === 'have' && HAVE_OBJECT.test(clause) || datedReply) {
     return { owner: s.speaker, side: s.side, quoteAt: first!.index! };
   }
   const prog = clause.match(PROGRESSIVE);

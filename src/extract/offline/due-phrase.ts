@@ -7,7 +7,7 @@ import type { Sentence } from './sentences.js';
 const WD = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
 const MON = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre)';
 const ORD = '\\d{1,2}(?:st|nd|rd|th|er)?';
-const EXPLICIT = `(?:${WD},?\\s+)?(?:${MON}\\.?\\s+${ORD}|(?:the\\s+|le\\s+)?${ORD}\\s+${MON}|(?:the\\s+)${ORD})|${WD}\\s+the\\s+${ORD}`;
+const EXPLICIT = `\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:${WD},?\\s+)?(?:${MON}\\.?\\s+${ORD}|(?:the\\s+|le\\s+)?${ORD}\\s+${MON}|(?:the\\s+)${ORD})|${WD}\\s+the\\s+${ORD}`;
 const EXPLICIT_RE = new RegExp(`\\b(${EXPLICIT})\\b`, 'i');
 const RELATIVE = `(?:(?:the\\s+)?end of (?:the |this |next )?(?:day|week)(?: tomorrow)?|next week|this week|tomorrow(?: morning| afternoon)?|today|tonight|${WD}(?:\\s+or\\s+${WD})?|la fin de la semaine(?: prochaine)?|la semaine prochaine|demain|aujourd'hui)`;
 const ANAPHOR = '(?:then|that|the [a-z-]+ (?:starts|begins|launches|goes live|opens)|it starts)';

@@ -67,6 +67,8 @@ function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clau
   return points || shares;
 }
 
+const CUSTOMER_IMPACT = /\b(?:customers?|patients?|shoppers?|buyers?|guests?|people)\s+(?:are|have been|keep|were)\s+(?:complaining|calling|confused|showing up|replying|emailing|angry)|\bcomplain(?:ed|ing|ts)\b|\bbad reviews?\b/i;
+
 interface ErrorReport { s: Sentence; hot: boolean; used: boolean }
 
 function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
@@ -74,7 +76,10 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
   const nextText = next && next.segment === s.segment ? next.text : '';
   const claimWrong = CLAIMS.test(s.text) && PUBLIC_ASSET.test(s.text) && (CONTRADICTION.test(s.text) || CORRECTION_NEXT.test(nextText));
   if (!STILL_WRONG.test(s.text) && !claimWrong && !BILLING_ERROR.test(s.text)) return null;
-  return { s, hot: HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)), used: false };
+  // Customers acting on it ("patients are calling a dead line") makes it an escalation too.
+  const after = sentences.slice(s.n + 1, s.n + 3).filter((x) => x.segment === s.segment).map((x) => x.text).join(' ');
+  const hot = HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)) || CUSTOMER_IMPACT.test(`${s.text} ${after}`);
+  return { s, hot, used: false };
 }
 
 export function findRequests(source: NormalizedSource, sentences: Sentence[]): RequestDraft[] {
