@@ -18,7 +18,7 @@ function addressedIn(text: string, candidates: string[]): string[] {
   const hits: string[] = [];
   for (const name of candidates) {
     const first = firstName(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`(^|[.!?]\\s+)${first}\\s*[,:]`, 'i').test(text)) hits.push(name);
+    if (new RegExp(`(^|[.!?]\\s+)${first}\\s*[,:?]|\\b(?:over to you|go ahead|take it away|your turn|what do you think),?\\s+${first}\\b`, 'i').test(text)) hits.push(name);
   }
   return hits;
 }

@@ -199,3 +199,30 @@ describe('conversation around the items', () => {
     expect(out.risks).toEqual([expect.objectContaining({ kind: 'billing', severity: 'high' })]);
   });
 });
+
+describe('other languages and speakers', () => {
+  it('reads Spanish and German asks, their deadlines and dated promises', async () => {
+    const es = await extract(email('2026-05-26', 'Lucía Ortega', [
+      '¿Pueden actualizar el horario en nuestro perfil de Google? Lo necesitamos antes del 5 de junio.',
+      'Yo les envío las fotos nuevas el viernes.',
+    ]));
+    expect(es.requests.map((r) => [r.channel, r.due])).toEqual([['seo', '2026-06-04']]);
+    expect(es.commitments.map((c) => [c.owner, c.due])).toEqual([['Lucía Ortega', '2026-05-29']]);
+    const de = await extract(email('2026-05-26', 'Jonas Weber', [
+      'Können Sie die Google-Anzeigen für den Sommer pausieren? Bitte bis Freitag.',
+      'Ich schicke Ihnen die neuen Preise bis zum 3. Juni.',
+    ]));
+    expect(de.requests.map((r) => [r.channel, r.due])).toEqual([['google_ads', '2026-05-29']]);
+    expect(de.commitments.map((c) => c.due)).toEqual(['2026-06-03']);
+  });
+
+  it('a diarization label handed over to ("Over to you, Cy.") carries that name; "X and also Y" is two asks', async () => {
+    const out = await extract(call('2026-05-26', [['Ann Lee', 'agency'], ['Bo Kim', 'client'], ['Cy Dee', 'client'], ['Di Fox', 'client']], [
+      ['Bo Kim', 'This one is for the finance side. Over to you, Cy.'],
+      ['Speaker 3', "Can you send me last month's invoice again? I'll pay it by Friday."],
+      ['Di Fox', 'Can you pull the numbers and send them to Bo? And can you update the hours and also add the new menu?'],
+    ]));
+    expect(out.requests.map((r) => r.requester)).toEqual(['Cy Dee', 'Di Fox', 'Di Fox', 'Di Fox']);
+    expect(out.commitments[0]).toMatchObject({ owner: 'Cy Dee', owner_side: 'client', due: '2026-05-29' });
+  });
+});

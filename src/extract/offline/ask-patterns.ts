@@ -3,13 +3,13 @@
 
 export type AskKind = 'modal' | 'imperative' | 'want' | 'question' | 'ultimatum';
 
-export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+|all\s+)?(?:hear|believe|imagine|guess|see me|like|be\b))|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\b(?:can|could)\s+we\s+(?:get|have|add|switch|change|update|pause|try|run|set up|start|stop|turn|swap|remove|see)\b|\b(?:is it|would it be) possible (?:to|for you)\b|\bany chance (?:you|we|someone)\b|\bif you could\b|\bwould you mind\b|\bmerci de\b|\best-ce que vous pouvez\b|\bpodr[ií]an?\s+(?!ser\b)\w+/i;
+export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+|all\s+)?(?:hear|believe|imagine|guess|see me|like|be\b))|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\b(?:can|could)\s+we\s+(?:get|have|add|switch|change|update|pause|try|run|set up|start|stop|turn|swap|remove|see)\b|\b(?:is it|would it be) possible (?:to|for you)\b|\bany chance (?:you|we|someone)\b|\bif you could\b|\bwould you mind\b|\bmerci de\b|\best-ce que vous pouvez\b|\b(?:podr[ií]an?|pueden|puede usted)\s+(?:ustedes?\s+)?\w+(?:ar|er|ir)\b|\b(?:können|könnten)\s+sie\b/i;
 
 export const VERBS = 'add|update|change|fix|remove|take|send|resend|pull|set up|switch|pause|unpause|raise|lower|increase|decrease|reduce|move|turn (?:off|on)|swap|put|turn|make sure|create|build|write|post|launch|start|stop|correct|replace|point|check|double-check|look into|get|run|schedule|cancel|delete|upload|publish|share|email|review|include|exclude|bump|boost|extend|drop|go ahead|proceed|translate|redirect|block|add in|tell me|let me know|confirm|book';
 export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+|let['’]s\\s+|don['’]t forget to\\s+|remember to\\s+)?(?:${VERBS})\\b`, 'i');
 export const PLEASE_VERB = new RegExp(`\\bplease\\s+(?:just\\s+)?(?:${VERBS})\\b`, 'i');
 
-export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love|'d need|’d need|would need)\b|\band\s+(?:would|['’]d)\s+(?:love|like)\s+(?:to|you|for)\b|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions)\b/i;
+export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love|'d need|’d need|would need)\b|\band\s+(?:would|['’]d)\s+(?:love|like)\s+(?:to|you|for)\b|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions|necesitamos|queremos|nos gustaría|me gustaría|quisiera|quisiéramos|wir möchten|ich möchte|wir brauchen|ich brauche|wir hätten gern)\b/i;
 /** "I want you in the running", "I need to run": a want that asks nothing of the agency. */
 export const NOT_AN_ASK_WANT = /\b(?:want|need|like|love)\s+(?:you\s+(?!to\b)|to\s+(?:run|go|drop|leave|hop|jump|be honest|say|thank|start|begin|kick off|wrap|flag|mention|listen|hear|see|watch|look|think|check|read|learn|compare)\b|it to be clear)|\bdon['’]t (?:want|need)\b|\b(?:'d|would) rather\b/i;
 
@@ -68,6 +68,6 @@ export function askStart(text: string, kind: AskKind): number {
 /** A reminder at the end of a call restates an earlier ask ("Just make sure the price thing is sorted"). */
 export const REMINDER = /^(?:(?:and|so|oh|okay|ok)[,]?\s+)*(?:just\s+)?(?:make sure|don['’]t forget|remember to)\b/i;
 /** Words that mark a new, distinct ask rather than a follow-up on the last one. */
-export const DISTINCT = /\b(?:also|too|another|separately|one more|as well|aussi|également|second|other thing)\b/i;
+export const DISTINCT = /(?<![\p{L}])(?:also|too|another|separately|one more|as well|aussi|également|second|other thing|también|además|auch|außerdem)(?![\p{L}])/iu;
 /** A follow-up that points back at the last ask ("Start it Monday", "Can you quote that?"). */
-export const BACK_REFERENCE = /(?<![\p{L}'’])(?:it|that|this|those|them|these|then|les|ça|cela|la|le)(?![\p{L}])/iu;
+export const BACK_REFERENCE = /(?<![\p{L}'’])(?:it|that|this|those|them|these|then|les|ça|cela|lo|los|las|es)(?![\p{L}])/iu;

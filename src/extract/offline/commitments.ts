@@ -22,7 +22,7 @@ const PROGRESSIVE = /\b(I|we)(?:['’]m|['’]re| am| are)\s+([a-z]+ing)\b(?=.*\
 const NAMED_PROGRESSIVE = /\b([A-Z][a-zà-ÿ]+) is ([a-z]+ing)\b/;
 /** "Let me check and get back to you by Friday", "I can have it to you by Monday": promises once dated. */
 const DATED_OFFER = /\b(?:let me|I can|we can|I should|we should|I['’]m going to try to|I hope to)\s+(?:be able to\s+)?(?:have|get|send|check|pull|find out|confirm|look into|follow up|circle back|dig into|put together|fix|update|email)\b/i;
-const FRENCH = /\b(je|nous)\s+(?:vous\s+|te\s+|les\s+|l['’]\s*)?(envoie|envoyons|enverrai|enverrons|ferai|ferons|vais|allons|m['’]occupe|fais|prépare|prepare)\b/i;
+const FRENCH = /\b(je|nous)\s+(?:vous\s+|te\s+|les\s+|l['’]\s*)?(envoie|envoyons|enverrai|enverrons|ferai|ferons|vais|allons|m['’]occupe|fais|prépare|prepare)\b|\b(?:les|le|te|se lo|se la)\s+(?:envío|envio|mando|enviaré|mandaré)\b|\b(?:voy|vamos) a\s+\w+(?:ar|er|ir)\b|\b(?:ich|wir)\s+(?:schicke|schicken|sende|senden|liefere|liefern|kümmere|kümmern)\b/i;
 const DELEGATE = /\b(?:I|we)['’]ll have ([A-Z][a-zà-ÿ]+)\b(?:\s+(?:from|on|in) (?:our|the|my) [\w ]{1,25}?)?\s+(?!done|ready|set|live|fixed|finished|up|over|to\b)[a-z]+\b/;
 
 /** Verbs after "I'll" that are not promises to act: states, cadence, courtesy, narration of the call. */

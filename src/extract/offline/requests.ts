@@ -3,6 +3,7 @@ import {
   askKind, askStart, BACK_REFERENCE, BILLING_ERROR, CLAIMS, CONTRADICTION, CORRECTION_NEXT, DISTINCT, HOT_ERROR, PUBLIC_ASSET,
   REMINDER, STILL_WRONG, VERBS, type AskKind,
 } from './ask-patterns.js';
+import { findDuePhrase } from './due-phrase.js';
 import type { Sentence } from './sentences.js';
 
 // Requests: what the client asks the agency to do or answer. Follow-up sentences that point back at
@@ -23,7 +24,7 @@ export interface RequestDraft {
   sentences: number[];
 }
 
-const CLAUSE_SPLIT = new RegExp(`(?:,\\s+(?:and\\s+|so\\s+|and then\\s+)|;\\s+|\\s+and\\s+(?=(?:${VERBS})\\s+(?:the|our|a|an|my|it|them|this|that)\\b))(?=(?:please\\s+)?(?:${VERBS})\\b)`, 'i');
+const CLAUSE_SPLIT = new RegExp(`(?:,\\s+(?:and\\s+|so\\s+|and then\\s+)|;\\s+|\\s+and\\s+(?:also\\s+)?(?=(?:${VERBS})\\s+(?:the|our|a|an|my|your|(?:that|this)\\s+[a-z]+)\\b))(?=(?:please\\s+)?(?:${VERBS})\\b)`, 'i');
 
 function clauses(text: string): string[] {
   // "Leo, the webinar on the 23rd: are the event ads ready?": the ask is after the colon.
@@ -68,6 +69,8 @@ function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clau
 }
 
 const CUSTOMER_IMPACT = /\b(?:customers?|patients?|shoppers?|buyers?|guests?|people)\s+(?:are|have been|keep|were)\s+(?:complaining|calling|confused|showing up|replying|emailing|angry)|\bcomplain(?:ed|ing|ts)\b|\bbad reviews?\b/i;
+
+const BARE_DEADLINE = /^(?![^.!?]*\b(?:I|we|you|he|she|they|it)\b)(?:[\p{L}]+[,]?\s+){0,2}(?:by|before|until|no later than|avant|d['’]ici|bis|antes|para|hasta|today|tomorrow|tonight|asap|demain|mañana|morgen|heute|hoy)\b[^.!?]{0,30}[.!?]?$/iu;
 
 interface ErrorReport { s: Sentence; hot: boolean; used: boolean }
 
@@ -124,6 +127,14 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       drafts.push(draft);
     }
     if (sawAsk) continue;
+    // "Probably by Tuesday." / "Bitte bis Freitag.": a bare deadline right after an ask belongs to it.
+    const last = drafts.at(-1);
+    if (last && last.last.n === s.n - 1 && last.last.segment === s.segment && BARE_DEADLINE.test(s.text) && findDuePhrase(s.text)) {
+      last.texts.push(s.text);
+      last.last = s;
+      last.sentences.push(s.n);
+      continue;
+    }
     const report = errorReport(sentences, s);
     if (!report) continue;
     const prev = drafts.at(-1);

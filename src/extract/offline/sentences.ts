@@ -15,6 +15,7 @@ export interface Sentence {
   bullet: boolean;
 }
 
+const MONTH_AFTER = /^\s*(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|août|sept|déc|ene|abr|ago|dic)/i;
 const ABBREVIATIONS = /\b(dr|mr|mrs|ms|st|vs|etc|inc|ltd|co|jr|sr|e\.g|i\.e|approx|no|mt)\.$/i;
 
 /** Splits text into sentences: line breaks, list markers and [.!?] boundaries; abbreviations kept whole. */
@@ -34,7 +35,9 @@ export function splitSentencesWithBullets(text: string): Array<{ text: string; b
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const end = m.index + m[0].length;
       const piece = line.slice(start, end);
-      if (ABBREVIATIONS.test(piece) || /\d\.$/.test(piece) && /^\s*\d/.test(line.slice(end))) continue;
+      const next = line.slice(end);
+      // "2.5", "3. Juni", "Dr. Rao": not sentence ends.
+      if (ABBREVIATIONS.test(piece) || (/\d\.$/.test(piece) && (/^\s*\d/.test(next) || MONTH_AFTER.test(next)))) continue;
       out.push({ text: piece.trim(), bullet: false });
       start = end;
     }
