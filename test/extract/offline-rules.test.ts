@@ -226,3 +226,17 @@ describe('other languages and speakers', () => {
     expect(out.commitments[0]).toMatchObject({ owner: 'Cy Dee', owner_side: 'client', due: '2026-05-29' });
   });
 });
+
+describe('the client talking about its own plans', () => {
+  it('own plans are not asks, a budget cut is a signal and not a promise, "can I get" is an ask', async () => {
+    const out = await extract(call('2026-06-02', [['Ann Lee', 'agency'], ['Bo Kim', 'client']], [
+      ['Bo Kim', "We want to hire two more techs this summer. We need to get the vans wrapped too, that's on us."],
+      ['Bo Kim', 'Can I get a copy of the May report? It would be great if you could add call volume to it.'],
+      ['Bo Kim', "Honestly, we're going to trim the marketing budget next quarter."],
+      ['Ann Lee', "I'll rebalance the campaigns and send you a plan at the lower budget by Friday."],
+    ]));
+    expect(out.requests.map((r) => r.quote)).toEqual(['Can I get a copy of the May report?']);
+    expect(out.commitments.map((c) => c.owner)).toEqual(['Ann Lee']);
+    expect(out.risks.map((k) => [k.kind, k.severity])).toEqual([['churn_risk', 'medium']]);
+  });
+});

@@ -3,13 +3,13 @@
 
 export type AskKind = 'modal' | 'imperative' | 'want' | 'question' | 'ultimatum';
 
-export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+|all\s+)?(?:hear|believe|imagine|guess|see me|like|be\b))|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\b(?:can|could)\s+we\s+(?:get|have|add|switch|change|update|pause|try|run|set up|start|stop|turn|swap|remove|see)\b|\b(?:is it|would it be) possible (?:to|for you)\b|\bany chance (?:you|we|someone)\b|\bif you could\b|\bwould you mind\b|\bmerci de\b|\best-ce que vous pouvez\b|\b(?:podr[ií]an?|pueden|puede usted)\s+(?:ustedes?\s+)?\w+(?:ar|er|ir)\b|\b(?:können|könnten)\s+sie\b/i;
+export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+|all\s+)?(?:hear|believe|imagine|guess|see me|like|be\b))|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\b(?:can|could)\s+we\s+(?:get|have|add|switch|change|update|pause|try|run|set up|start|stop|turn|swap|remove|see)\b|\b(?:is it|would it be) possible (?:to|for you)\b|\bany chance (?:you|we|someone)\b|\bif you could\b|\b(?:can|could|may) I (?:get|have|see)\b|\bwould you mind\b|\bmerci de\b|\best-ce que vous pouvez\b|\b(?:podr[ií]an?|pueden|puede usted)\s+(?:ustedes?\s+)?\w+(?:ar|er|ir)\b|\b(?:können|könnten)\s+sie\b/i;
 
 export const VERBS = 'add|update|change|fix|remove|take|send|resend|pull|set up|switch|pause|unpause|raise|lower|increase|decrease|reduce|move|turn (?:off|on)|swap|put|turn|make sure|create|build|write|post|launch|start|stop|correct|replace|point|check|double-check|look into|get|run|schedule|cancel|delete|upload|publish|share|email|review|include|exclude|bump|boost|extend|drop|go ahead|proceed|translate|redirect|block|add in|tell me|let me know|confirm|book';
 export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+|let['’]s\\s+|don['’]t forget to\\s+|remember to\\s+)?(?:${VERBS})\\b`, 'i');
 export const PLEASE_VERB = new RegExp(`\\bplease\\s+(?:just\\s+)?(?:${VERBS})\\b`, 'i');
 
-export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love|'d need|’d need|would need)\b|\band\s+(?:would|['’]d)\s+(?:love|like)\s+(?:to|you|for)\b|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions|necesitamos|queremos|nos gustaría|me gustaría|quisiera|quisiéramos|wir möchten|ich möchte|wir brauchen|ich brauche|wir hätten gern)\b/i;
+export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love|'d need|’d need|would need)\b|\band\s+(?:would|['’]d)\s+(?:love|like)\s+(?:to|you|for)\b|\b(?:it would|it['’]d) be (?:great|nice|helpful|good) (?:to|if)\b|^(?:(?:also|and|so)[,]?\s+)?(?:need|would love|would like)\s+(?:to\s+|the\s+|a\s+|an\s+|you\s+)|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions|necesitamos|queremos|nos gustaría|me gustaría|quisiera|quisiéramos|wir möchten|ich möchte|wir brauchen|ich brauche|wir hätten gern)\b/i;
 /** "I want you in the running", "I need to run": a want that asks nothing of the agency. */
 export const NOT_AN_ASK_WANT = /\b(?:want|need|like|love)\s+(?:you\s+(?!to\b)|to\s+(?:run|go|drop|leave|hop|jump|be honest|say|thank|start|begin|kick off|wrap|flag|mention|listen|hear|see|watch|look|think|check|read|learn|compare)\b|it to be clear)|\bdon['’]t (?:want|need)\b|\b(?:'d|would) rather\b/i;
 
@@ -32,13 +32,21 @@ export const PUBLIC_ASSET = /\b(?:ads?|annonces?|campaigns?|listing|fiche|page|s
 /** Errors customers act on (prices, codes, phone numbers, claims) need escalation, not a tweak. */
 export const HOT_ERROR = /\$|\b\d+\s*(?:dollars|percent|%)|\b(?:price|prices|pricing|code|codes|phone|number|free shipping|discount|offer|claims?)\b/i;
 
+/** "We want to hire two techs": the client's own plan. A want is an ask when its verb is work for the agency. */
+const AGENCY_VERBS = /^(?:talk|discuss|know|get|have|add|make|move|switch|run|launch|change|update|go|try|test|set|review|cut|reduce|increase|raise|lower|pause|stop|turn|shift|start|fix|see|put|push|build|create|redo|refresh|rework|promote|advertise|target|rank|show|appear|be|send)$/i;
+function ownPlan(text: string): boolean {
+  const m = text.match(/\b(?:want|need|['’]d like|would like|['’]d love|would love)\s+to\s+([a-z]+)/i);
+  if (/\b(?:that['’]s|it['’]s) on us\b|\bourselves\b|\bwe['’]ll handle\b/i.test(text)) return true;
+  return !!m && !AGENCY_VERBS.test(m[1]!);
+}
+
 export function askKind(text: string): AskKind | null {
   if (NOT_AN_ASK.test(text)) return null;
   if (ULTIMATUM.test(text)) return 'ultimatum';
   if (/^if\b/i.test(text) && !/^if you could\b/i.test(text)) return null;
-  if (MODAL_ASK.test(text) && !/\bcan i\b/i.test(text.slice(0, 8))) return 'modal';
+  if (MODAL_ASK.test(text) && !/\b(?:can|could|may) i ask\b/i.test(text)) return 'modal';
   if (IMPERATIVE_START.test(text) || PLEASE_VERB.test(text)) return 'imperative';
-  if (WANT.test(text) && !NOT_AN_ASK_WANT.test(text)) return 'want';
+  if (WANT.test(text) && !NOT_AN_ASK_WANT.test(text) && !ownPlan(text)) return 'want';
   if (/\?\s*$/.test(text) && QUESTION.test(text) && !FIRST_PERSON_QUESTION.test(text)) return 'question';
   return null;
 }

@@ -1,6 +1,7 @@
 import type { NormalizedSource, Side } from '../../domain/schemas.js';
 import { findDuePhrase } from './due-phrase.js';
 import { personMentions, resolvePronoun, sideOfName } from './people.js';
+import { isChurnSignal } from './risks.js';
 import type { Sentence } from './sentences.js';
 
 // Commitments: first-person promises ("I'll send it tomorrow"), delegated ones ("I'll have Dana send
@@ -60,6 +61,7 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
     const history = sentences.slice(Math.max(0, s.n - 4), s.n).filter((h) => h.speaker === s.speaker);
     let carried: string | null = null;
     for (const { clause, at } of splitCommitmentClauses(s.text)) {
+      if (s.side !== 'agency' && isChurnSignal(clause)) continue;
       if (COURTESY.test(clause) && !/\b(?:refund|send|fix|pay)\b.*\b(?:myself|ourselves)\b/i.test(clause)) continue;
       const hit = matchPromise(source, sentences, s, clause, at);
       if (!hit) {

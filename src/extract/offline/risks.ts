@@ -20,7 +20,7 @@ const CUES: Cue[] = [
   { kind: 'churn_risk', severity: 'high', who: 'client', strength: 3, why: 'Client threatens to end or re-bid the relationship.',
     re: /\b(?:rethink whether we keep|rethink (?:the|our) (?:budget|retainer|relationship|contract)|proposals? from (?:\w+ ){0,2}other agenc\w*|other agencies|re-?bid|out to (?:tender|bid)|(?:review|re-?evaluate|reconsider) (?:the|our|whether we keep) (?:agency|relationship|contract|retainer)|look(?:ing)? (?:at|for) (?:other|another|a new) agenc\w*|switch(?:ing)? agencies|cancel (?:the|our) (?:contract|retainer)|not (?:going to )?renew|end (?:the|our) (?:contract|relationship|retainer)|keep the retainer|cancel (?:our|the) (?:account|service|subscription)|terminat\w+ (?:the|our) (?:contract|agreement)|pull the plug|take (?:our|the) business elsewhere|shop(?:ping)? around|send out an rfp|(?:thinking about|considering) (?:leaving|switching|moving (?:to|on))|(?:review|re-?evaluate|reconsider)\s+(?:all\s+|our\s+|the\s+)?(?:agency|agencies)(?:\s+(?:contracts?|relationships?))?)\b/i },
   { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 2, why: 'Client cuts budget or threatens to move work away.',
-    re: /\b(?:mov(?:e|ing) (?:the |our |this |it )?[\w ]{0,30}in-house|bring(?:ing)? (?:it|this|[\w ]{0,30}) in-house|tak(?:e|ing) (?:it|this|[\w ]{0,30}) in-house|cut (?:the |our )?(?:[\w]+ )?(?:budget|spend|retainer)|reduce (?:the |our )?(?:[\w]+ )?(?:budget|spend))\b/i },
+    re: /\b(?:mov(?:e|ing) (?:the |our |this |it )?[\w ]{0,30}in-house|bring(?:ing)? (?:it|this|[\w ]{0,30}) in-house|tak(?:e|ing) (?:it|this|[\w ]{0,30}) in-house|(?<!\b(?:the|a|at)\s)(?:cut|lower|trim|slash|halve|reduce|decrease) (?:the |our )?(?:[\w]+ )?(?:budget|spend|retainer)|pull(?:ing)? back on (?:spend|ads|advertising|marketing)|pause (?:all|everything)\b[^.]{0,20}(?:marketing|advertising|ads))\b/i },
   { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 1, why: 'Client signals lower marketing spend.',
     re: /\b(?:(?:budget|spend) (?:down|cuts?)|scale back)\b/i },
   { kind: 'frustration', severity: 'high', who: 'client', strength: 2, why: 'Client states displeasure with the agency.',
@@ -54,6 +54,11 @@ function expansionInvite(sentences: Sentence[], s: Sentence): boolean {
   if (!INVITE.test(s.text) || /\brenew\w*\b/i.test(s.text) || s.side === 'agency') return false;
   const window = sentences.slice(Math.max(0, s.n - 4), s.n + 1).filter((x) => x.speaker === s.speaker);
   return window.some((x) => NEW_WORK.test(x.text));
+}
+
+/** A threat to the relationship is a signal, not a promise, however it is phrased. */
+export function isChurnSignal(text: string): boolean {
+  return CUES.some((c) => c.kind === 'churn_risk' && c.re.test(text));
 }
 
 export function findRisks(sentences: Sentence[]): RiskDraft[] {
