@@ -44,6 +44,11 @@ const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4
 const ORDINAL_DAY = /^(?:the\s+|le\s+|el\s+|den\s+|am\s+)?(\d{1,2})(?:st|nd|rd|th|er|e|\.)?$/i;
 const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|mär|märz|mai|okt|dez)[a-zéû]*\.?\b/i;
 
+function lastDayOfMonth(isoDate: string, monthsAhead: number): string {
+  const d = toDate(isoDate);
+  return iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + monthsAhead + 1, 0, 12)));
+}
+
 function weekdayAfter(ref: string, day: number): string {
   const diff = (day - mondayIndex(ref) + 7) % 7 || 7;
   return addDays(ref, diff);
@@ -78,6 +83,17 @@ function resolveSimple(phrase: string, ref: string): string | null {
   if (VAGUE.test(p)) return null;
   if (TODAY.test(p) && !TOMORROW.test(p)) return ref;
   if (TOMORROW.test(p)) return addDays(ref, 1);
+  const wdNext = p.match(new RegExp(`${WEEKDAY_RE.source}\\s+(?:of\\s+)?next week`, 'i'));
+  if (wdNext) return addDays(ref, 7 - mondayIndex(ref) + WEEKDAYS[wdNext[1]!.toLowerCase()]!);
+  if (/\bend of (?:the |this )?month\b|\bfin (?:du|de ce) mois\b/i.test(p)) return lastDayOfMonth(ref, 0);
+  const endOf = p.match(/\bend of ([a-zéû]+)/i);
+  if (endOf && MONTH_WORD.test(endOf[1]!)) {
+    const first = parser(p).parseDate(`1 ${endOf[1]} ${ref.slice(0, 4)}`, { instant: toDate(ref), timezone: 0 });
+    if (first) {
+      const last = lastDayOfMonth(iso(first), 0);
+      return last >= ref ? last : lastDayOfMonth(iso(first), 12);
+    }
+  }
   if (NEXT_WEEK.test(p)) return fridayOfWeek(ref, 1);
   if (THIS_WEEK.test(p)) return fridayOfWeek(ref, 0);
   const ord = p.replace(new RegExp(`^${WEEKDAY_RE.source}[,]?\\s*`, 'i'), '').match(ORDINAL_DAY);

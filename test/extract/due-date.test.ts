@@ -101,3 +101,12 @@ describe('resolveDue follows the SCORING.md table', () => {
     expect(resolveDue('hasta el viernes', '2026-04-21')).toBe('2026-04-24');
   });
 });
+
+describe('resolveDue beyond the table', () => {
+  it('"end of the month" and "end of <month>" are the last day of that month; "<weekday> next week" is that day of next week', () => {
+    expect(resolveDue('by the end of the month', '2026-05-12')).toBe('2026-05-31');
+    expect(resolveDue('by end of June', '2026-06-10')).toBe('2026-06-30');
+    expect(resolveDue('by the end of May', '2026-06-10')).toBe('2027-05-31');
+    expect(resolveDue('Tuesday next week', '2026-06-01')).toBe('2026-06-09');
+  });
+});
