@@ -240,3 +240,25 @@ describe('the client talking about its own plans', () => {
     expect(out.risks.map((k) => [k.kind, k.severity])).toEqual([['churn_risk', 'medium']]);
   });
 });
+
+describe('questions and small promises', () => {
+  it('a question about the work is an ask; a personal one is small talk', async () => {
+    const out = await extract(call('2026-06-02', [['Ann Lee', 'agency'], ['Bo Kim', 'client']], [
+      ['Bo Kim', "What's new with you? How much snow did you get up there?"],
+      ['Bo Kim', 'What was our cost per click in May?'],
+      ['Ann Lee', "I'll take a look at the May numbers tonight. I'll send you a photo of the new office!"],
+    ]));
+    expect(out.requests.map((r) => r.quote)).toEqual(['What was our cost per click in May?']);
+    expect(out.commitments[0]).toMatchObject({ quote: "I'll take a look at the May numbers tonight.", due: '2026-06-02' });
+  });
+});
+
+describe('reported abilities', () => {
+  it('"X says he can get it done by Friday" is X\'s dated promise; undated ability is not', async () => {
+    const out = await extract(email('2026-06-02', 'Bo Kim', [
+      'Our developer, Raj, says he can get the tag installed by Friday.',
+      'My assistant Pia said she could help with photos at some point.',
+    ]));
+    expect(out.commitments.map((c) => [c.owner, c.owner_side, c.due])).toEqual([['Raj', 'client', '2026-06-05']]);
+  });
+});

@@ -14,6 +14,8 @@ export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|
 export const NOT_AN_ASK_WANT = /\b(?:want|need|like|love)\s+(?:you\s+(?!to\b)|to\s+(?:run|go|drop|leave|hop|jump|be honest|say|thank|start|begin|kick off|wrap|flag|mention|listen|hear|see|watch|look|think|check|read|learn|compare)\b|it to be clear)|\bdon['’]t (?:want|need)\b|\b(?:'d|would) rather\b/i;
 
 export const QUESTION = /^(?:(?:and|also|so|separately|but|oh|one more question|quick one|a quick one)[,.:]?\s+)*(?:[A-Z][a-z]+,\s+)?(?:how many|how much|what(?:'s|’s| is| are| was| were| did we| does)|which (?:of|one)|when (?:will|is|are|does|do|can)|where (?:is|are|do|does)|why (?:is|are|did|does|do)|is there|are there|(?:are|is|has|have) (?:the|our|my|we)\b[^?]*\b(?:ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled)\b|quel(?:le)?s? (?:est|sont)|combien|do you (?:know|have) (?:why|what|how|when|if|whether|where|the)|any idea (?:why|what|how|when)|any (?:update|news|progress) on|where are we (?:on|with)|did you (?:get a chance|have a chance|manage) to|have you (?:had a chance to|sent|fixed|updated|looked))/i;
+/** A question is an ask when it is about the work ("what is the platform fee line?"), not small talk. */
+const BUSINESS_TOPIC = /\b(?:costs?|price[sd]?|pricing|fees?|line|budget|spend|spent|paid|pay|invoices?|reports?|leads?|numbers|traffic|clicks|calls|conversions?|roi|rates?|ranking|rank|results?|data|campaigns?|ads?|page|site|website|listing|profile|posts?|e-?mails?|status|update|progress|timeline|plan|proposal|quote|widget|form|tracking|analytics|reviews?|orders?|sales|difference|breakdown|ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled|coûts?|prix|facture|rapport|frais|combien)\b/i;
 const FIRST_PERSON_QUESTION = /^(?:\w+[,]?\s+)?(?:what|how) (?:do|should|can) (?:we|I)\b/i;
 
 export const ULTIMATUM = /^if\b[^,]*\b(?:isn['’]t|is not|aren['’]t|are not|doesn['’]t|don['’]t|not|won['’]t|can['’]t)\b[^,]*,\s*(?:we|I)(?:['’]re| are|['’]ll| will|['’]m| am)?\s+(?:going to\s+)?(?:have to\s+)?(?:rethink|reconsider|look|find|move|pull|cancel|end|review|re-?evaluate|take|walk|stop|switch|talk about)/i;
@@ -47,7 +49,7 @@ export function askKind(text: string): AskKind | null {
   if (MODAL_ASK.test(text) && !/\b(?:can|could|may) i ask\b/i.test(text)) return 'modal';
   if (IMPERATIVE_START.test(text) || PLEASE_VERB.test(text)) return 'imperative';
   if (WANT.test(text) && !NOT_AN_ASK_WANT.test(text) && !ownPlan(text)) return 'want';
-  if (/\?\s*$/.test(text) && QUESTION.test(text) && !FIRST_PERSON_QUESTION.test(text)) return 'question';
+  if (/\?\s*$/.test(text) && QUESTION.test(text) && !FIRST_PERSON_QUESTION.test(text) && BUSINESS_TOPIC.test(text)) return 'question';
   return null;
 }
 

@@ -19,6 +19,7 @@ export interface CommitmentDraft {
 const WILL = `(?:['’]ll|\\s+will|\\s+am going to|['’]m going to|\\s+are going to|['’]re going to|\\s+is going to)`;
 const FIRST = new RegExp(`\\b(I|we)${WILL}\\s+(?:also\\s+|just\\s+|then\\s+|personally\\s+|definitely\\s+)?([a-z]+)`, 'i');
 const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+)(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
+const THIRD_CAN = /\b(he|she|they|[A-Z][a-zà-ÿ]+)\s+(?:can|could|should be able to)\s+(have|get|send|finish|do|fix|add|deliver|install|put)\b/;
 const PROGRESSIVE = /\b(I|we)(?:['’]m|['’]re| am| are)\s+([a-z]+ing)\b(?=.*\b(right now|now|today|this (?:morning|afternoon)|tonight)\b)/i;
 const NAMED_PROGRESSIVE = /\b([A-Z][a-zà-ÿ]+) is ([a-z]+ing)\b/;
 /** "Let me check and get back to you by Friday", "I can have it to you by Monday": promises once dated. */
@@ -95,7 +96,7 @@ function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Senten
   }
   const first = clause.match(FIRST);
   // "I'll let you know by Friday", "I'll be sending it tomorrow": dated, these are promises too.
-  const datedReply = first && findDuePhrase(clause) && /\b(?:let you know|get back to you|come back to you|follow up|be [a-z]+ing)\b/i.test(clause.slice(first.index!));
+  const datedReply = first && findDuePhrase(clause) && /\b(?:let you know|get back to you|come back to you|follow up|be [a-z]+ing|take a (?:look|pass)|have a look|look (?:at|into|over))\b/i.test(clause.slice(first.index!));
   if (first && !NOT_ACTIONS.has(first[2]!.toLowerCase()) || first && first[2]!.toLowerCase() === 'have' && HAVE_OBJECT.test(clause) || datedReply) {
     return { owner: s.speaker, side: s.side, quoteAt: first!.index! };
   }
@@ -109,6 +110,11 @@ function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Senten
   if (fr && findDuePhrase(clause)) return { owner: s.speaker, side: s.side, quoteAt: fr.index! };
   const third = clause.match(THIRD);
   if (third && (third[2]!.toLowerCase() === 'have' || !NOT_ACTIONS.has(third[2]!.toLowerCase()))) return thirdParty(source, sentences, s, clause, at, third);
+  // "Our web guy says he can get it done by Friday": a dated, reported ability is a promise.
+  const can = clause.match(THIRD_CAN);
+  if (can && findDuePhrase(clause.slice(can.index!)) && /\b(?:says?|said|told)\b/i.test(clause.slice(0, can.index!))) {
+    return thirdParty(source, sentences, s, clause, at, can);
+  }
   const named = clause.match(NAMED_PROGRESSIVE);
   if (named && findDuePhrase(clause) && personMentions(source, clause).some((m) => m.name === named[1])) {
     return { owner: named[1]!, side: sideOfName(source, named[1]!, s.side), quoteAt: named.index! };
@@ -127,7 +133,7 @@ function thirdParty(source: NormalizedSource, sentences: Sentence[], s: Sentence
     owner = subject;
   }
   if (!owner) return null;
-  const reported = clause.slice(0, m.index!).match(/([A-Z][a-zà-ÿ]+)(?:,[^,]*,)?\s+(?:said|says|told me|mentioned|promised)\s*(?:that\s*)?$/);
+  const reported = clause.slice(0, m.index!).match(/([A-Z][a-zà-ÿ]+)(?:,[^,]*,|,)?\s+(?:said|says|told me|mentioned|promised)\s*(?:that\s*)?$/);
   const start = reported ? reported.index! : /\b(?:he|she|they)\s+(?:said|says)\s*$/i.test(clause.slice(0, m.index!)) ? clause.slice(0, m.index!).search(/\b(?:he|she|they)\s+(?:said|says)\s*$/i) : m.index!;
   return { owner, side: sideOfName(source, owner, s.side), quoteAt: start };
 }
