@@ -262,3 +262,16 @@ describe('reported abilities', () => {
     expect(out.commitments.map((c) => [c.owner, c.owner_side, c.due])).toEqual([['Raj', 'client', '2026-06-05']]);
   });
 });
+
+describe('retraction reach', () => {
+  it('a bare "never mind" withdraws the ask just made, not one from several turns back', async () => {
+    const out = await extract(call('2026-06-02', [['Ann Lee', 'agency'], ['Bo Kim', 'client']], [
+      ['Bo Kim', 'Can you add the patio photos to the gallery page?'],
+      ['Ann Lee', 'Sure.'],
+      ['Bo Kim', 'Great.'],
+      ['Ann Lee', 'Do you want me to resend the invoice?'],
+      ['Bo Kim', 'Never mind, I found it.'],
+    ]));
+    expect(out.requests.map((r) => r.quote)).toEqual(['Can you add the patio photos to the gallery page?']);
+  });
+});

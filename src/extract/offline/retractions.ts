@@ -43,5 +43,7 @@ export function retractedAsks<T extends { first: Sentence; texts: string[]; cont
     if (hit) return hit;
     return null;
   }
-  return before.at(-1)!;
+  // A bare "hold off on that" reaches back a couple of turns (or paragraphs), no further.
+  const recent = before.filter((a) => r.s.segment - a.first.segment <= 2);
+  return recent.at(-1) ?? null;
 }
