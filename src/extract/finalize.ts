@@ -1,7 +1,7 @@
 import type { Extraction, Locator, NormalizedSource } from '../domain/schemas.js';
 import { resolveDue } from './due-date.js';
 import { isDiarizationLabel, resolveSpeakerLabels } from './resolve-speakers.js';
-import { normalizeText } from './normalize-text.js';
+import { normalizeText, normalizeWithMap } from './normalize-text.js';
 import type { RawExtraction } from './types.js';
 
 export const SCHEMA_VERSION = 'items-v1';
@@ -12,8 +12,10 @@ export function locateQuote(source: NormalizedSource, quote: string, hint: numbe
   if (!q) return null;
   const order = hint !== null && source.segments[hint] ? [source.segments[hint]!, ...source.segments] : source.segments;
   for (const seg of order) {
-    const offset = normalizeText(seg.text).indexOf(q);
-    if (offset >= 0) return { segment: seg.index, at: seg.at, offset };
+    const { text, map } = normalizeWithMap(seg.text);
+    const at = text.indexOf(q);
+    // The offset points into the segment as stored (NFC), not into the normalised copy.
+    if (at >= 0) return { segment: seg.index, at: seg.at, offset: map[at] ?? 0 };
   }
   return null;
 }

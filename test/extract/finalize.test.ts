@@ -17,6 +17,13 @@ describe('locateQuote', () => {
     expect(loc).toEqual({ segment: 1, at: null, offset: 0 });
   });
 
+  it('points the offset into the stored segment text, not the normalised copy', () => {
+    const text = 'Hi  Grace,\u00a0 thanks.  Can you “fix” it?';
+    const src2 = email('2026-04-09', 'Deborah Quist', [text]);
+    const loc = locateQuote(src2, 'can you "fix" it?', null);
+    expect(loc?.offset).toBe(text.indexOf('Can you'));
+  });
+
   it('returns null for a paraphrase, and finalize drops the item and counts it', () => {
     expect(locateQuote(src, 'Please fix the invoice', null)).toBeNull();
     const out = finalizeExtraction(src, {
