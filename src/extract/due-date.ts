@@ -83,6 +83,11 @@ function resolveSimple(phrase: string, ref: string): string | null {
   if (VAGUE.test(p)) return null;
   if (TODAY.test(p) && !TOMORROW.test(p)) return ref;
   if (TOMORROW.test(p)) return addDays(ref, 1);
+  const span = p.match(/\b(?:in|within)\s+(\d+|one|two|three|four|a|an)\s+(days?|weeks?)\b/i);
+  if (span) {
+    const n = Number(span[1]) || NUMBER_WORDS[span[1]!.toLowerCase()] || 1;
+    return addDays(ref, /week/i.test(span[2]!) ? 7 * n : n);
+  }
   const wdNext = p.match(new RegExp(`${WEEKDAY_RE.source}\\s+(?:of\\s+)?next week`, 'i'));
   if (wdNext) return addDays(ref, 7 - mondayIndex(ref) + WEEKDAYS[wdNext[1]!.toLowerCase()]!);
   if (/\bend of (?:the |this )?month\b|\bfin (?:du|de ce) mois\b/i.test(p)) return lastDayOfMonth(ref, 0);

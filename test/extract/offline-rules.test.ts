@@ -275,3 +275,31 @@ describe('retraction reach', () => {
     expect(out.requests.map((r) => r.quote)).toEqual(['Can you add the patio photos to the gallery page?']);
   });
 });
+
+describe('a late-delivery call end to end', () => {
+  it('finds the ultimatum, the scope creep, the expansion, dated promises and leaves the recap alone', async () => {
+    const out = await extract(call('2026-07-07', [['Grace Whitfield', 'agency'], ['Ravi Patel', 'agency'], ['Hal Moss', 'client'], ['Nina Cruz', 'client']], [
+      ['Hal Moss', "Let's get into it. The July promo page still isn't live, and it was supposed to go up last Monday."],
+      ['Ravi Patel', "The checkout integration broke on staging. I'll have the page live by Wednesday, and I'll send you a preview link tonight."],
+      ['Nina Cruz', "While you're in there, can you just also add a countdown timer to the page? Should be a five-minute thing."],
+      ['Hal Moss', "If the page isn't up by Friday, we'll have to look at other agencies."],
+      ['Nina Cruz', 'Also, our IT guy, Marco, will send over the new SSL certificate tomorrow.'],
+      ['Hal Moss', "We're thinking of opening a third store in Fresno. Could you put together a proposal for local search there?"],
+      ['Grace Whitfield', "I'll have a proposal to you in two weeks. So to summarize: Ravi has the page live Wednesday and the preview tonight."],
+    ]));
+    expect(out.requests.map((r) => [r.requester, r.channel, r.triage, r.due])).toEqual([
+      ['Nina Cruz', 'web', 'simple', null],
+      ['Hal Moss', 'web', 'hot', '2026-07-10'],
+      ['Hal Moss', 'seo', 'complex', null],
+    ]);
+    expect(out.commitments.map((c) => [c.owner, c.owner_side, c.due])).toEqual([
+      ['Ravi Patel', 'agency', '2026-07-08'],
+      ['Ravi Patel', 'agency', '2026-07-07'],
+      ['Marco', 'client', '2026-07-08'],
+      ['Grace Whitfield', 'agency', '2026-07-21'],
+    ]);
+    expect(out.risks.map((k) => [k.kind, k.severity])).toEqual([
+      ['missed_deadline', 'high'], ['scope_creep', 'medium'], ['churn_risk', 'high'], ['expansion_opportunity', 'high'],
+    ]);
+  });
+});

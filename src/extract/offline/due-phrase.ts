@@ -9,7 +9,7 @@ const MON = '(?:septiembre|diciembre|noviembre|september|septembre|december|deze
 const ORD = '\\d{1,2}(?:st|nd|rd|th|er)?';
 const EXPLICIT = `\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|${ORD}\\.?\\s+(?:de\\s+)?${MON}|(?:${WD},?\\s+)?(?:${MON}\\.?\\s+${ORD}|(?:the\\s+|le\\s+)?${ORD}\\s+${MON}|(?:the\\s+)${ORD})|${WD}\\s+the\\s+${ORD}`;
 const EXPLICIT_RE = new RegExp(`\\b(${EXPLICIT})\\b`, 'i');
-const RELATIVE = `(?:(?:the\\s+)?end of (?:the |this |next )?(?:day|week|month)(?: tomorrow)?|(?:the\\s+)?end of ${MON}|${WD}\\s+(?:of\\s+)?next week|next week|this week|tomorrow(?: morning| afternoon)?|today|tonight|${WD}(?:\\s+or\\s+${WD})?|la fin de la semaine(?: prochaine)?|la semaine prochaine|demain|aujourd'hui|mañana|hoy|la próxima semana|esta semana|el ${WD}|morgen|heute|nächste woche|diese woche)`;
+const RELATIVE = `(?:(?:the\\s+)?end of (?:the |this |next )?(?:day|week|month)(?: tomorrow)?|(?:the\\s+)?end of ${MON}|${WD}\\s+(?:of\\s+)?next week|next week|this week|tomorrow(?: morning| afternoon)?|today|tonight|${WD}(?:\\s+or\\s+${WD})?|la fin de la semaine(?: prochaine)?|la semaine prochaine|demain|aujourd'hui|(?:in|within) (?:\\d+|one|two|three|four|a|an) (?:days?|weeks?)|mañana|hoy|la próxima semana|esta semana|el ${WD}|morgen|heute|nächste woche|diese woche)`;
 const ANAPHOR = '(?:then|that|the [a-z-]+ (?:starts|begins|launches|goes live|opens)|it starts)';
 
 const PATTERNS: RegExp[] = [
