@@ -9,6 +9,7 @@ export const VERBS = 'add|update|change|fix|remove|take|send|resend|pull|set up|
 export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+|let['’]s\\s+|don['’]t forget to\\s+|remember to\\s+)?(?:${VERBS})\\b`, 'i');
 export const PLEASE_VERB = new RegExp(`\\bplease\\s+(?:just\\s+)?(?:${VERBS})\\b`, 'i');
 
+export const WANT_WORD = /\b(?:want|need|like|love)\b/i;
 export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love|'d need|’d need|would need)\b|\band\s+(?:would|['’]d)\s+(?:love|like)\s+(?:to|you|for)\b|\b(?:it would|it['’]d) be (?:great|nice|helpful|good) (?:to|if)\b|^(?:(?:also|and|so)[,]?\s+)?(?:need|would love|would like)\s+(?:to\s+|the\s+|a\s+|an\s+|you\s+)|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions|necesitamos|queremos|nos gustaría|me gustaría|quisiera|quisiéramos|wir möchten|ich möchte|wir brauchen|ich brauche|wir hätten gern)\b/i;
 /** "I want you in the running", "I need to run": a want that asks nothing of the agency. */
 export const NOT_AN_ASK_WANT = /\b(?:want|need|like|love)\s+(?:you\s+(?!to\b)|to\s+(?:run|go|drop|leave|hop|jump|be honest|say|thank|start|begin|kick off|wrap|flag|mention|listen|hear|see|watch|look|think|check|read|learn|compare)\b|it to be clear)|\bdon['’]t (?:want|need)\b|\b(?:'d|would) rather\b/i;

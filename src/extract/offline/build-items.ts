@@ -1,6 +1,6 @@
 import type { NormalizedSource } from '../../domain/schemas.js';
 import type { RawCommitment, RawRequest, RawRisk } from '../types.js';
-import { adPlatform, classifyChannel, classifyTriage, twoProperties } from './classify.js';
+import { adPlatform, classifyChannel, classifyTriage, twoPlatforms, twoProperties } from './classify.js';
 import type { CommitmentDraft } from './commitments.js';
 import { findDuePhrase } from './due-phrase.js';
 import type { RequestDraft } from './requests.js';
@@ -8,6 +8,8 @@ import type { RiskDraft } from './risks.js';
 import type { Sentence } from './sentences.js';
 
 // Drafts to the Raw item shapes: channel, triage, due phrase and a short text per item.
+
+const CHANNEL_LABEL: Partial<Record<string, string>> = { web: 'website', seo: 'Google listing', google_ads: 'Google Ads', social: 'social ads' };
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -53,10 +55,11 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     // An ultimatum's topic is its condition ("if that page isn't live"), not the threat.
     const topic = d.kind === 'ultimatum' ? [d.texts[0]!.split(/,\s*(?:we|I)\b/)[0]!, ...d.texts.slice(1)] : d.texts;
     const all = [...topic, ...d.context].join(' ');
-    const channels = twoProperties(all) ? (['web', 'seo'] as const) : [classifyChannel(all, platform)];
+    // The same action on two properties or two ad platforms is two asks (SCORING.md).
+    const channels = twoProperties(all) ? (['web', 'seo'] as const) : twoPlatforms(d.texts.join(' ')) ? (['google_ads', 'social'] as const) : [classifyChannel(all, platform)];
     for (const channel of channels) {
       out.push({
-        text: requestText(d.quote) + (channels.length > 1 ? ` (${channel === 'web' ? 'website' : 'Google listing'})` : ''),
+        text: requestText(d.quote) + (channels.length > 1 ? ` (${CHANNEL_LABEL[channel]})` : ''),
         quote: d.quote,
         segment: d.first.segment,
         requester: d.speaker,

@@ -26,11 +26,17 @@ export function classifyChannel(text: string, platform: Channel): Channel {
 
 export function classifyTriage(text: string, hot: boolean): Triage {
   if (hot) return 'hot';
-  if (COMPLEX_CUES.test(text) || /\b(ads|campaigns?) (running|live|up)\b/i.test(text)) return 'complex';
+  if (COMPLEX_CUES.test(text) || /\b(ads|campaigns?) (running|live|up)\b|\bset up\b[^.?]{0,30}\b(ads|campaigns?)\b/i.test(text)) return 'complex';
   return 'simple';
 }
 
 /** "Wrong on the website and on our Google listing": the same fix on two properties is two asks. */
+export function twoPlatforms(text: string): boolean {
+  const search = /\b(?:google(?!\s+(?:business|listing|profile|reviews?|maps))|google ads|bing|search ads)\b/i;
+  const social = /\b(?:meta|facebook|instagram|linkedin|tiktok)\b/i;
+  return search.test(text) && social.test(text) && /\b(?:google|bing|search ads)\s+and\s+(?:meta|facebook|instagram|linkedin|tiktok)\b|\b(?:meta|facebook|instagram|linkedin|tiktok)\s+and\s+(?:google|bing)\b/i.test(text);
+}
+
 export function twoProperties(text: string): boolean {
   const web = /\b(site|website|web ?site|homepage)\b/i;
   const listing = /\b(google listing|fiche google|google business profile|business profile|gbp|google maps)\b/i;

@@ -1,6 +1,6 @@
 import type { NormalizedSource } from '../../domain/schemas.js';
 import {
-  askKind, askStart, BACK_REFERENCE, BILLING_ERROR, CLAIMS, CONTRADICTION, CORRECTION_NEXT, DISTINCT, HOT_ERROR, PUBLIC_ASSET,
+  askKind, askStart, BACK_REFERENCE, BILLING_ERROR, WANT_WORD, CLAIMS, CONTRADICTION, CORRECTION_NEXT, DISTINCT, HOT_ERROR, PUBLIC_ASSET,
   REMINDER, STILL_WRONG, VERBS, type AskKind,
 } from './ask-patterns.js';
 import { findDuePhrase } from './due-phrase.js';
@@ -105,7 +105,9 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
         (prev.last.segment === s.segment || (source.kind === 'call' && !sentences.slice(prev.last.n + 1, s.n).some((x) => x.speaker !== s.speaker)));
       const between = prev ? sentences.slice(prev.last.n + 1, s.n) : [];
       const followUp = sameTurn && kind !== 'question' && !DISTINCT.test(clause) && between.every((x) => !errorReport(sentences, x)) &&
-        (BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, '')) || (kind === 'want' && sharesWord(clause, prev!.texts.join(' '))));
+        (BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, '')) || (kind === 'want' && sharesWord(clause, prev!.texts.join(' '))) ||
+          // "We want 20% off all e-bikes." right after the ask: its specification, not a new action.
+          (kind === 'want' && prev!.last.n === s.n - 1 && !new RegExp(`\\b(?:to\\s+[a-z]+|${VERBS})\\b`, 'i').test(clause.slice(clause.search(WANT_WORD)))));
       if (followUp && prev) {
         prev.texts.push(clause);
         prev.last = s;
@@ -117,6 +119,11 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       const draft: RequestDraft = {
         kind, first: s, last: s, quote, speaker: s.speaker, texts: [clause], context: [], hot: kind === 'ultimatum', sentences: [s.n],
       };
+      // "Someone left a fake review on our Google listing. Could you get it removed?": "it" is the sentence before.
+      const before = sentences[s.n - 1];
+      if (before && before.segment === s.segment && before.speaker === s.speaker && BACK_REFERENCE.test(clause) && !errorReport(sentences, before)) {
+        draft.context.push(before.text);
+      }
       for (const e of errors) {
         if (e.used || e.s.n < s.n - 4 || agencySpokeBetween(e.s.n, s.n) || sentences.slice(e.s.n + 1, s.n + 1).some((x) => x.bullet) || !answers(source, e.s, s, clause)) continue;
         e.used = true;
