@@ -303,3 +303,21 @@ describe('a late-delivery call end to end', () => {
     ]);
   });
 });
+
+describe('a mostly clean call', () => {
+  it('small talk, praise for past work, declined ideas, agency asks and cadence yield only the one client promise', async () => {
+    const out = await extract(call('2026-08-04', [['Leo Marchetti', 'agency'], ['Ruth Hale', 'client'], ['Sid Park', 'client']], [
+      ['Ruth Hale', 'Lovely, the kids caught their first fish. You should really take a weekend off too.'],
+      ['Leo Marchetti', "The July report is in your inbox. Could you both take a look and tell me if anything's unclear?"],
+      ['Sid Park', 'I read it. Conversions are up, great work. The checkout page you fixed last month is doing really well.'],
+      ['Ruth Hale', "We had a consultant suggest TikTok, but honestly we're not interested right now."],
+      ['Leo Marchetti', 'One thing I need from you: can you send the fall product list by Friday?'],
+      ['Sid Park', "Yes, I'll get that to you by Friday."],
+      ['Ruth Hale', 'Would it make sense to add Bing at some point? Just thinking out loud, no action needed.'],
+      ['Leo Marchetti', "Maybe later in the year. I'll keep it on my radar. Same time next month?"],
+    ]));
+    expect(out.requests).toEqual([]);
+    expect(out.risks).toEqual([]);
+    expect(out.commitments.map((c) => [c.owner, c.owner_side, c.due])).toEqual([['Sid Park', 'client', '2026-08-07']]);
+  });
+});
