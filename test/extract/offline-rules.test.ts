@@ -321,3 +321,17 @@ describe('a mostly clean call', () => {
     expect(out.commitments.map((c) => [c.owner, c.owner_side, c.due])).toEqual([['Sid Park', 'client', '2026-08-07']]);
   });
 });
+
+describe('complaints and repeats', () => {
+  it('a complaint that public info contradicts the business is an implied ask; a repeated dated promise counts once', async () => {
+    const out = await extract(call('2026-08-04', [['Leo Marchetti', 'agency'], ['Ruth Hale', 'client']], [
+      ['Ruth Hale', 'Our ads are showing in Ohio, but we only serve Texas.'],
+      ['Leo Marchetti', "I'll fix the location targeting today."],
+      ['Ruth Hale', 'Thanks. Our sister company is looking for help with ads too.'],
+      ['Leo Marchetti', "Happy to talk to them. And again, the targeting fix goes in today, I'll fix the location targeting today."],
+    ]));
+    expect(out.requests.map((r) => [r.channel, r.quote])).toEqual([['google_ads', 'Our ads are showing in Ohio, but we only serve Texas.']]);
+    expect(out.commitments).toHaveLength(1);
+    expect(out.risks.map((k) => [k.kind, k.severity])).toEqual([['expansion_opportunity', 'medium']]);
+  });
+});

@@ -29,7 +29,7 @@ export const STILL_WRONG = /\bstill\s+(?:shows?|says?|has|have|lists?|goes|point
 /** An invoice that is wrong carries an implied ask to correct it. */
 export const BILLING_ERROR = /\b(?:invoices?|bills?|statements?|charges?|fees?)\b.*\b(?:twice|double[- ]?(?:charged|billed)?|duplicated?|wrong|incorrect|overcharg\w*)\b/i;
 export const CLAIMS = /\b(?:say|says|said|show|shows|showing|displays?|lists?|went out with|advertis\w*)\b/i;
-export const CONTRADICTION = /\bbut\b|\bwrong\b|\bincorrect\b|\bold\b/i;
+export const CONTRADICTION = /\bbut\b|\bwrong\b|\bincorrect\b|\bold\b|\binstead of\b|\bshould (?:be|say|show)\b|\bwe (?:only|don['’]t|do not|no longer)\b|\bno longer\b|\bexpired\b|\boutdated\b/i;
 export const CORRECTION_NEXT = /^(?:it['’]s|it is|the [\w ]{1,20} is|actually it['’]s|c['’]est)\s+\S+/i;
 export const PUBLIC_ASSET = /\b(?:ads?|annonces?|campaigns?|listing|fiche|page|site|website|e-?mail|banner|bar|profile|link|button|copy|feed|heures|hours)\b/i;
 /** Errors customers act on (prices, codes, phone numbers, claims) need escalation, not a tweak. */

@@ -75,7 +75,11 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
 export function toRawCommitments(drafts: CommitmentDraft[]): RawCommitment[] {
   const out: RawCommitment[] = [];
   for (const c of drafts) {
-    const dup = out.some((o) => o.owner === c.owner && o.quote === c.quote);
+    // Saying the same dated promise again later ("so, the plan by Friday") is reassurance, not a second one.
+    const words = (t: string) => new Set((t.toLowerCase().match(/[a-z]{5,}/g) ?? []));
+    const repeated = (o: RawCommitment) => o.owner === c.owner && !!c.duePhrase && o.due_phrase?.toLowerCase() === c.duePhrase.toLowerCase() &&
+      [...words(c.quote)].some((w) => words(o.quote).has(w));
+    const dup = out.some((o) => (o.owner === c.owner && o.quote === c.quote) || repeated(o));
     if (dup) continue;
     out.push({ text: commitmentText(c.quote), quote: c.quote, segment: c.s.segment, owner: c.owner, owner_side: c.side, due_phrase: c.duePhrase });
   }

@@ -42,7 +42,7 @@ const CUES: Cue[] = [
   { kind: 'scope_creep', severity: 'medium', who: 'client', strength: 1, why: 'Out-of-scope work framed as small.',
     re: /\b(?:while you['’]re in there|shouldn['’]t be (?:much|a big)|just quickly|quickly throw together|throw together|basically (?:copy[- ]paste|the same)|nothing fancy|while you['’]re at it|shouldn['’]t take (?:long|much)|small favou?r|real quick|copy[- ]paste|tiny (?:change|tweak))\b/i },
   { kind: 'expansion_opportunity', severity: 'medium', who: 'client', strength: 2, why: 'A concrete plan for a new location, line or market.',
-    re: /\b(?:(?:opening|launching|adding|starting) (?:a|our) (?:new|second|third|fourth|fifth)\b|expanding (?:into|to)\b)/i },
+    re: /\b(?:(?:opening|launching|adding|starting|acquired|acquiring|bought|buying) (?:a|our|another) (?:new|second|third|fourth|fifth|company|business|brand)\b|expanding (?:into|to)\b|sister (?:company|brand|business)|our other (?:brand|company|business))/i },
   { kind: 'expansion_opportunity', severity: 'low', who: 'client', strength: 1, why: 'A vague or conditional idea for new work.',
     re: /\b(?:we (?:might|may|could) (?:add|expand|launch|open|start|try)|maybe (?:add|expand|open|launch)\w*|(?:thinking|talking) about (?:adding|expanding|launching|opening)|if we ever (?:start|expand|open|launch)\w*)\b/i },
 ];
