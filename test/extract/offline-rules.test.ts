@@ -335,3 +335,19 @@ describe('complaints and repeats', () => {
     expect(out.risks.map((k) => [k.kind, k.severity])).toEqual([['expansion_opportunity', 'medium']]);
   });
 });
+
+describe('escalations', () => {
+  it('a typo in a sent campaign makes the correction ask hot; an ask in the turn after a re-bid is hot', async () => {
+    const sent = await extract(email('2026-08-04', 'Ruth Hale', [
+      'Our August newsletter went out this morning with a typo in the subject line.',
+      'Please send a correction to the list today.',
+    ]));
+    expect(sent.requests.map((r) => [r.channel, r.triage, r.due])).toEqual([['email_marketing', 'hot', '2026-08-04']]);
+    const rebid = await extract(call('2026-08-04', [['Leo M', 'agency'], ['Ruth Hale', 'client']], [
+      ['Ruth Hale', 'The board wants us to put the account out to bid in the fall.'],
+      ['Ruth Hale', 'So I need a full results summary by the 20th.'],
+    ]));
+    expect(rebid.requests.map((r) => [r.triage, r.due])).toEqual([['hot', '2026-08-20']]);
+    expect(rebid.risks.map((k) => [k.kind, k.severity])).toEqual([['churn_risk', 'high']]);
+  });
+});

@@ -25,7 +25,7 @@ export const ULTIMATUM = /^if\b[^,]*\b(?:isn['’]t|is not|aren['’]t|are not|d
 export const NOT_AN_ASK = /\b(?:if we ever|hypothetical(?:ly)?|just curious|no rush on that|not (?:happening|now)|leave (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|running|alone|for now)|keep (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|steady|running)|(?:can|could) (?:you )?(?:both )?hear|send (?:me|us) (?:something|anything)|let['’]s (?:start|begin|kick off|get started|move on|wrap|go over|look at|talk|chat|catch up|(?:get|dive|jump) (?:into|in|started|going))|(?:let me|let us) know if (?:you|there['’]s)|get (?:well|better|some rest|home)|take care|stop by|send (?:my|our) (?:best|regards|love|thanks)|tell me about\b)/i;
 
 /** Something customers can see is wrong or stale. */
-export const STILL_WRONG = /\bstill\s+(?:shows?|says?|has|have|lists?|goes|points?|links?|displays?|showing|saying|going)\b|\b(?:sont|est)\s+(?:faux|fausses?|erronée?s?|incorrecte?s?)\b|\b(?:is|are)\s+(?:wrong|incorrect|out of date|outdated)\b|\bhas the wrong\b|\b(?:is|are)\s+(?:broken|down|not working)\b|\b(?:isn['’]t|aren['’]t|doesn['’]t|don['’]t)\s+work(?:ing)?\b/i;
+export const STILL_WRONG = /\bstill\s+(?:shows?|says?|has|have|lists?|goes|points?|links?|displays?|showing|saying|going)\b|\b(?:sont|est)\s+(?:faux|fausses?|erronée?s?|incorrecte?s?)\b|\b(?:is|are)\s+(?:wrong|incorrect|out of date|outdated)\b|\bhas the wrong\b|\b(?:typos?|misspel\w*|spelling mistakes?|broken links?)\b|\b(?:is|are)\s+(?:broken|down|not working)\b|\b(?:isn['’]t|aren['’]t|doesn['’]t|don['’]t)\s+work(?:ing)?\b/i;
 /** An invoice that is wrong carries an implied ask to correct it. */
 export const BILLING_ERROR = /\b(?:invoices?|bills?|statements?|charges?|fees?)\b.*\b(?:twice|double[- ]?(?:charged|billed)?|duplicated?|wrong|incorrect|overcharg\w*)\b/i;
 export const CLAIMS = /\b(?:say|says|said|show|shows|showing|displays?|lists?|went out with|advertis\w*)\b/i;
@@ -33,7 +33,7 @@ export const CONTRADICTION = /\bbut\b|\bwrong\b|\bincorrect\b|\bold\b|\binstead 
 export const CORRECTION_NEXT = /^(?:it['’]s|it is|the [\w ]{1,20} is|actually it['’]s|c['’]est)\s+\S+/i;
 export const PUBLIC_ASSET = /\b(?:ads?|annonces?|campaigns?|listing|fiche|page|site|website|e-?mail|banner|bar|profile|link|button|copy|feed|heures|hours)\b/i;
 /** Errors customers act on (prices, codes, phone numbers, claims) need escalation, not a tweak. */
-export const HOT_ERROR = /\$|\b\d+\s*(?:dollars|percent|%)|\b(?:price|prices|pricing|code|codes|phone|number|free shipping|discount|offer|claims?)\b/i;
+export const HOT_ERROR = /\$|\b\d+\s*(?:dollars|percent|%)|\b(?:price|prices|pricing|code|codes|phone|number|free shipping|discount|offer|claims?|typos?|misspel\w*|went out)\b/i;
 
 /** "We want to hire two techs": the client's own plan. A want is an ask when its verb is work for the agency. */
 const AGENCY_VERBS = /^(?:talk|discuss|know|get|have|add|make|move|switch|run|launch|change|update|go|try|test|set|review|cut|reduce|increase|raise|lower|pause|stop|turn|shift|start|fix|see|put|push|build|create|redo|refresh|rework|promote|advertise|target|rank|show|appear|be|send)$/i;

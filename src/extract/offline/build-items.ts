@@ -42,7 +42,8 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
   const out: RawRequest[] = [];
   const hotDrafts: RequestDraft[] = [];
   for (const d of drafts) {
-    const tied = escalations.some((r) => r.s.segment === d.first.segment);
+    const tied = escalations.some((r) => r.s.segment === d.first.segment ||
+      (source.kind === 'call' && r.s.speaker === d.speaker && Math.abs(r.s.n - d.first.n) <= 2 && sentences.slice(Math.min(r.s.n, d.first.n), Math.max(r.s.n, d.first.n)).every((x) => x.speaker === d.speaker)));
     const hot = d.hot || tied || sameIncident(d, hotDrafts);
     if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);

@@ -64,7 +64,8 @@ function sharesWord(a: string, b: string): boolean {
 function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clause: string): boolean {
   const points = BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, ''));
   const shares = sharesWord(report.text, clause);
-  if (source.kind === 'email') return report.segment === ask.segment ? points || shares : ask.segment - report.segment === 1 && shares;
+  const corrective = /\b(?:fix|correct\w*|change|update|swap|replace|remove|take (?:it |them )?down|pull)\b/i.test(clause);
+  if (source.kind === 'email') return report.segment === ask.segment ? points || shares : ask.segment - report.segment === 1 && (shares || corrective);
   return points || shares;
 }
 
