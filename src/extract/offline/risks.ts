@@ -28,7 +28,7 @@ const CUES: Cue[] = [
   { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'Something the agency promised is late.',
     re: /\b(?:(?:was|were) supposed to (?:be|go) (?:live|done|ready|up|out)|still (?:isn['’]t|is not|hasn['’]t been|has not been|hasn['’]t gone) (?:live|up|done|ready|fixed|launched)|was (?:promised|due) (?:for|by|on)|were promised|(?:still )?(?:isn['’]t|not|hasn['’]t been) (?:live|done|ready|delivered|launched) yet|(?:is|are) (?:late|overdue)|missed (?:the|our) deadline|past due)\b/i },
   { kind: 'blocked_access', severity: 'medium', who: 'agency', strength: 2, why: 'The agency is waiting on access, assets or data from the client.',
-    re: /\b(?:(?:still )?(?:don['’]t|do not) have (?:partner |admin |the |any )?access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is) still not on the site|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed))\b/i },
+    re: /\b(?:(?:still )?(?:don['’]t|do not) have (?:partner |admin |the |any )?access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is|are|they['’]re) still not (?:on|installed on|live on|added to) (?:the|your) (?:site|website|page|account)|(?:we['’]re|we are) still waiting (?:on|for)|haven['’]t (?:received|gotten|got) (?:the|your|any)|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed))\b/i },
   { kind: 'missed_deadline', severity: 'medium', who: 'client', strength: 1, why: 'The client is still waiting on agency work.',
     re: /\b(?:still waiting (?:on|for) (?:the|your|our)|(?:were|was) told (?:it|they|you)(?:['’]d| would) be|behind schedule|still hasn['’]t (?:launched|gone live|been (?:done|fixed|delivered)))\b/i },
   { kind: 'blocked_access', severity: 'medium', who: 'client', strength: 1, why: 'Only someone on the client side can grant the access the agency needs.',
@@ -48,7 +48,7 @@ const CUES: Cue[] = [
 ];
 
 const INVITE = /\b(?:proposal|quote|pricing|scope|run the|take on|manage)\b/i;
-const NEW_WORK = /\b(?:launch\w*|new (?:division|line|location|store|market|product|service|club|brand|site)|opening|expand\w*|division|wine club)\b/i;
+const NEW_WORK = /\b(?:launch\w*|new (?:division|line|location|store|market|product|service|club|brand|site)|opening|expand\w*|division)\b/i;
 
 function expansionInvite(sentences: Sentence[], s: Sentence): boolean {
   if (!INVITE.test(s.text) || /\brenew\w*\b/i.test(s.text) || s.side === 'agency') return false;
