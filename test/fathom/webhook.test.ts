@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/types.js';
+import { completeMissingTranscript } from '../../src/ingest/index.js';
 import { createHarness, type TestHarness } from '../helpers/ctx.js';
 import { DRIVERS, createDb } from '../helpers/db.js';
 import { SAMPLE_ID, SAMPLE_NOW, SAMPLE_SECRET, SAMPLE_SIG, SAMPLE_TS, TEST_SECRET, longCall, sampleBytes, sampleJson, sampleText, signedHeaders } from './fixtures.js';
@@ -112,9 +113,14 @@ describe.each(DRIVERS)('POST /webhooks/fathom on %s', (driver) => {
     expect(body.length).toBeGreaterThan(380_000);
     const res = await post(body, await resign(body));
     expect(res.status).toBe(202);
-    const { id } = (await res.json()) as { id: string };
-    const [row] = await db.query<{ n: number; raw_len: number }>(`SELECT jsonb_array_length(normalized->'segments')::int AS n, length(raw)::int AS raw_len FROM sources WHERE id = $1`, [id]);
-    expect(row).toEqual({ n: 2399, raw_len: body.length });
+    const { id, status } = (await res.json()) as { id: string; status: string };
+    expect(status).toBe('unassigned');
+    const [row] = await db.query<{ n: number; raw: string }>(`SELECT (hints->>'transcriptSegments')::int AS n, raw FROM sources WHERE id = $1`, [id]);
+    expect(row).toEqual({ n: 1440, raw: body });
+    // the runner builds the segments from the stored body, without asking Fathom (no API key here)
+    const source = await completeMissingTranscript(h.ctx, id);
+    expect(source.segments).toHaveLength(1440);
+    expect(source.segments.at(-1)!.at).toBeGreaterThan(7190);
   });
 
   it('without FATHOM_WEBHOOK_SECRET it refuses with a 5xx (so Fathom retries) and stores nothing', async () => {

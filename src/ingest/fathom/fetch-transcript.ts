@@ -24,7 +24,8 @@ export interface FetchedTranscript {
 export async function fetchFathomTranscript(ctx: Ctx, raw: z.input<typeof FetchFathomTranscriptInput>, api?: FathomApi): Promise<FetchedTranscript> {
   const input = FetchFathomTranscriptInput.parse(raw);
   const rows = await ctx.db.query<{ id: string; status: SourceStatus; account_id: string | null; segments: number | null }>(
-    `SELECT id, status, account_id, jsonb_array_length(normalized->'segments') AS segments
+    `SELECT id, status, account_id,
+            GREATEST(COALESCE(jsonb_array_length(normalized->'segments'), 0), COALESCE((hints->>'transcriptSegments')::int, 0)) AS segments
        FROM sources WHERE origin = 'fathom' AND external_id = $1 ORDER BY created_at LIMIT 1`,
     [String(input.recordingId)],
   );
@@ -34,8 +35,7 @@ export async function fetchFathomTranscript(ctx: Ctx, raw: z.input<typeof FetchF
   if ((row.segments ?? 0) > 0 && !input.force) {
     return { sourceId: row.id, recordingId: input.recordingId, segments: row.segments!, status: row.status, fetched: false };
   }
-  if (input.force) await ctx.db.query(`UPDATE sources SET normalized = normalized || '{"segments": []}'::jsonb WHERE id = $1`, [row.id]);
-  const source = await completeMissingTranscript(ctx, row.id, api);
+  const source = await completeMissingTranscript(ctx, row.id, api, { refetch: input.force });
   // Waiting (needs_transcript) or given up (failed) sources go back to the queue; others keep their state.
   const next: SourceStatus = row.status === 'needs_transcript' || row.status === 'failed' ? (row.account_id ? 'received' : 'unassigned') : row.status;
   await ctx.db.query(

@@ -17,6 +17,7 @@ export interface StoreMeetingInput {
 /**
  * One Fathom meeting, from a webhook or the API, becomes one source: idempotent on recording_id, the
  * account from the external invitees' domains (else unassigned), needs_transcript when it came without one.
+ * Stored normalized without segments (participants, context, links are there); see completeMissingTranscript.
  */
 export async function storeFathomMeeting(ctx: Pick<Ctx, 'db' | 'jobs' | 'config' | 'clock'>, input: StoreMeetingInput): Promise<StoredSource> {
   const normalized = normalizeMeeting(input.meeting, ctx.config.AGENCY_DOMAINS);
@@ -29,7 +30,7 @@ export async function storeFathomMeeting(ctx: Pick<Ctx, 'db' | 'jobs' | 'config'
     ),
   ];
   const account = clientDomains.length ? await findAccountByDomains(ctx.db, clientDomains) : null;
-  const hasTranscript = normalized.segments.length > 0;
+  const segments = normalized.segments.length;
   return storeSource(ctx, {
     kind: 'call',
     origin: 'fathom',
@@ -37,9 +38,11 @@ export async function storeFathomMeeting(ctx: Pick<Ctx, 'db' | 'jobs' | 'config'
     idempotencyKey: recordingKey(input.meeting.recording_id),
     raw: input.raw,
     rawContentType: 'application/json',
-    normalized,
+    // The transcript's segments are built again from `raw` by the job runner (completeMissingTranscript):
+    // writing a two-hour call twice (raw text and jsonb) on the acknowledgement path costs ~4x the time.
+    normalized: { ...normalized, segments: [] },
     accountId: account?.id ?? null,
-    hints: { via: input.via, recordingId: input.meeting.recording_id, webhookId: input.webhookId ?? null, clientDomains },
-    status: hasTranscript ? (account ? 'received' : 'unassigned') : 'needs_transcript',
+    hints: { via: input.via, recordingId: input.meeting.recording_id, webhookId: input.webhookId ?? null, clientDomains, transcriptSegments: segments },
+    status: segments > 0 ? (account ? 'received' : 'unassigned') : 'needs_transcript',
   });
 }
