@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORES, report } from './lib.js';
@@ -21,7 +21,7 @@ interface LoadResult {
 }
 const autocannon = (await import('autocannon' as string)).default as (opts: Record<string, unknown>) => Promise<LoadResult>;
 
-type Msg = { type: 'ready'; port: number } | { type: 'count'; n: number } | { type: 'rss'; peakMb: number; nowMb: number } | { type: 'accounted' };
+type Msg = { type: 'ready'; port: number } | { type: 'count'; n: number; cpuMs: number } | { type: 'rss'; peakMb: number; nowMb: number } | { type: 'accounted' };
 
 function ask<T extends Msg['type']>(child: ChildProcess, msg: object, reply: T): Promise<Extract<Msg, { type: T }>> {
   return new Promise((resolve) => {
@@ -69,14 +69,22 @@ async function load(port: number, template: string, rate: number, seconds: numbe
 }
 
 async function run(child: ChildProcess, port: number, label: string, template: string, rate: number, seconds: number) {
-  const before = (await ask(child, { type: 'count' }, 'count')).n;
+  const before = await ask(child, { type: 'count' }, 'count');
   const r = await load(port, template, rate, seconds);
   await new Promise((res) => setTimeout(res, 500)); // let in-flight stores land
-  const stored = (await ask(child, { type: 'count' }, 'count')).n - before;
+  const after = await ask(child, { type: 'count' }, 'count');
+  const stored = after.n - before.n;
   const ok = r['2xx'];
-  const lossless = r.non2xx === 0 && r.errors === 0 && r.timeouts === 0 && stored >= ok && ok > 0;
+  const failed = r.non2xx + r.errors + r.timeouts;
+  // Lost: answered with an error, or acknowledged but not stored. (A request cut off when the run ends
+  // may be stored without its 2xx being counted, so stored can exceed ok.)
+  const lost = failed + Math.max(0, ok - stored);
   const achieved = ok / seconds;
-  return { label, rate, achieved, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, ok, stored, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, lossless: lossless && achieved >= rate * 0.95 };
+  return {
+    label, rate, achieved, p50: r.latency.p50, p99: r.latency.p99, ok, stored, failed, lost,
+    cpuMsPerDelivery: (after.cpuMs - before.cpuMs) / Math.max(1, stored),
+    sustained: lost === 0 && ok > 0 && achieved >= rate * 0.95,
+  };
 }
 
 async function main() {
@@ -94,28 +102,44 @@ async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 15);
   try {
     const { port } = await new Promise<{ port: number }>((resolve) => child.on('message', (m: Msg) => m.type === 'ready' && resolve(m)));
-    // The client's account exists, so every call is also extracted, embedded and drafted by the
-    // job runner in the same server process while deliveries keep coming (the realistic worst case).
-    if (process.env.BENCH_PROCESS !== '0') await ask(child, { type: 'account', accountDomain: 'redwoodridgelandscaping.com' }, 'accounted');
-    console.log(`  server: child process, PGlite in a temp dir, job runner on; load: autocannon from this process over 127.0.0.1; ${seconds} s per step; ${CORES} cores`);
+    console.log(`  server: child process (startNodeServer), PGlite in a temp dir, job runner on; load: autocannon from this process over 127.0.0.1`);
+    console.log(`  ${seconds} s per step; ${CORES} cores; load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`  bodies: sample ${(Buffer.byteLength(sample) / 1024).toFixed(1)} KB, two-hour call ${(Buffer.byteLength(long) / 1024).toFixed(0)} KB`);
     await load(port, sample, 20, 2); // warm-up (JIT, PGlite caches)
 
+    // 1. The acknowledgement path alone: no account matches, so calls wait as unassigned and the runner is idle.
+    console.log('  -- acknowledgement only (calls stored unassigned, runner idle) --');
     for (const [label, body] of [['22 KB sample', sample], ['400 KB two-hour call', long]] as const) {
       const at50 = await run(child, port, label, body, 50, seconds);
       report(`${label} @ 50/s: ack p50`, `${at50.p50} ms`);
       report(`${label} @ 50/s: ack p99`, `${at50.p99} ms`, '<= 50 ms', at50.p99 <= 50);
-      report(`${label} @ 50/s: 2xx / stored / errors`, `${at50.ok} / ${at50.stored} / ${at50.non2xx + at50.errors + at50.timeouts}`, 'zero loss', at50.lossless);
-      let best = at50.lossless ? at50 : null;
+      report(`${label} @ 50/s: 2xx / stored / lost`, `${at50.ok} / ${at50.stored} / ${at50.lost}`, 'zero loss', at50.lost === 0);
+      report(`${label} @ 50/s: achieved rate`, `${at50.achieved.toFixed(1)}/s`, '50/s', at50.sustained);
+      report(`${label}: server CPU per delivery`, `${at50.cpuMsPerDelivery.toFixed(1)} ms`);
+      let best = at50.sustained ? at50 : null;
       for (const rate of [100, 200, 400, 800]) {
         if (!best || best.rate !== rate / 2) break;
         const r = await run(child, port, label, body, rate, seconds);
-        console.log(`    ${label} @ ${rate}/s: achieved ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, 2xx ${r.ok}, stored ${r.stored}, errors ${r.non2xx + r.errors + r.timeouts}${r.lossless ? '' : '  (loss or rate not reached)'}`);
-        if (r.lossless) best = r;
+        console.log(`    ${label} @ ${rate}/s: achieved ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, 2xx ${r.ok}, stored ${r.stored}, lost ${r.lost}${r.sustained ? '' : '  (not sustained)'}`);
+        if (r.sustained) best = r;
       }
-      report(`${label}: highest sustained zero-loss rate tried`, best ? `${best.rate}/s` : 'none', '>= 50/s', !!best && best.rate >= 50);
+      report(`${label}: highest sustained zero-loss rate`, best ? `${best.rate}/s` : 'under 50/s', '>= 50/s', !!best && best.rate >= 50);
       if (best) report(`${label}: p99 at that rate`, `${best.p99} ms`);
     }
+
+    // 2. The same load while the runner extracts, embeds and drafts every call in the same process:
+    // on embedded PGlite (one connection) an ack waits behind the runner's transactions.
+    if (process.env.BENCH_PROCESS !== '0') {
+      await ask(child, { type: 'account', accountDomain: 'redwoodridgelandscaping.com' }, 'accounted');
+      console.log('  -- with processing (client account exists: the runner works through every call meanwhile) --');
+      for (const [label, body] of [['22 KB sample', sample], ['400 KB two-hour call', long]] as const) {
+        const r = await run(child, port, label, body, 50, seconds);
+        report(`${label} @ 50/s + processing: ack p50 / p99`, `${r.p50} / ${r.p99} ms`, 'p99 <= 50 ms', r.p99 <= 50);
+        report(`${label} @ 50/s + processing: 2xx / stored / lost`, `${r.ok} / ${r.stored} / ${r.lost}`, 'zero loss', r.lost === 0);
+        report(`${label} @ 50/s + processing: achieved rate`, `${r.achieved.toFixed(1)}/s`, '50/s', r.sustained);
+      }
+    }
+    console.log(`  load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     const rss = await ask(child, { type: 'rss' }, 'rss');
     report('server peak RSS', `${rss.peakMb.toFixed(0)} MB`);
   } finally {
@@ -132,7 +156,8 @@ async function serverMain() {
   process.on('message', async (m: { type: string; accountDomain?: string }) => {
     if (m.type === 'count') {
       const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sources WHERE origin = 'fathom'`);
-      process.send!({ type: 'count', n: r!.n });
+      const cpu = process.cpuUsage();
+      process.send!({ type: 'count', n: r!.n, cpuMs: (cpu.user + cpu.system) / 1000 });
     } else if (m.type === 'account') {
       const { createAccount } = await import('../src/ingest/index.js');
       await createAccount({ db }, { name: 'Bench Client', domains: [m.accountDomain!] });

@@ -20,7 +20,9 @@ export interface StoreMeetingInput {
  * Stored normalized without segments (participants, context, links are there); see completeMissingTranscript.
  */
 export async function storeFathomMeeting(ctx: Pick<Ctx, 'db' | 'jobs' | 'config' | 'clock'>, input: StoreMeetingInput): Promise<StoredSource> {
-  const normalized = normalizeMeeting(input.meeting, ctx.config.AGENCY_DOMAINS);
+  // Without segments: the job runner builds them from `raw` (completeMissingTranscript). Writing a two-hour
+  // call twice (raw text and jsonb) on the acknowledgement path made the insert ~4x slower on PGlite.
+  const normalized = normalizeMeeting(input.meeting, ctx.config.AGENCY_DOMAINS, []);
   const clientDomains = [
     ...new Set(
       normalized.participants
@@ -30,7 +32,7 @@ export async function storeFathomMeeting(ctx: Pick<Ctx, 'db' | 'jobs' | 'config'
     ),
   ];
   const account = clientDomains.length ? await findAccountByDomains(ctx.db, clientDomains) : null;
-  const segments = normalized.segments.length;
+  const segments = input.meeting.transcript?.length ?? 0;
   return storeSource(ctx, {
     kind: 'call',
     origin: 'fathom',
@@ -38,9 +40,7 @@ export async function storeFathomMeeting(ctx: Pick<Ctx, 'db' | 'jobs' | 'config'
     idempotencyKey: recordingKey(input.meeting.recording_id),
     raw: input.raw,
     rawContentType: 'application/json',
-    // The transcript's segments are built again from `raw` by the job runner (completeMissingTranscript):
-    // writing a two-hour call twice (raw text and jsonb) on the acknowledgement path costs ~4x the time.
-    normalized: { ...normalized, segments: [] },
+    normalized,
     accountId: account?.id ?? null,
     hints: { via: input.via, recordingId: input.meeting.recording_id, webhookId: input.webhookId ?? null, clientDomains, transcriptSegments: segments },
     status: segments > 0 ? (account ? 'received' : 'unassigned') : 'needs_transcript',
