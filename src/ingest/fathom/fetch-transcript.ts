@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../ctx.js';
 import type { SourceStatus } from '../../domain/schemas.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { AppError, ConflictError } from '../../errors.js';
 import { completeMissingTranscript } from './complete-transcript.js';
 import type { FathomApi } from './fathom-api.js';
 
@@ -30,7 +30,7 @@ export async function fetchFathomTranscript(ctx: Ctx, raw: z.input<typeof FetchF
     [String(input.recordingId)],
   );
   const row = rows[0];
-  if (!row) throw new NotFoundError('Fathom recording', `${input.recordingId} (not stored yet: it arrives by webhook or \`liaison fathom backfill\`)`);
+  if (!row) throw new AppError('NOT_FOUND', `Fathom recording ${input.recordingId} is not stored yet: it arrives by webhook, or run \`liaison fathom backfill\``);
   if (row.status === 'processing') throw new ConflictError(`source ${row.id} is being processed right now`);
   if ((row.segments ?? 0) > 0 && !input.force) {
     return { sourceId: row.id, recordingId: input.recordingId, segments: row.segments!, status: row.status, fetched: false };
