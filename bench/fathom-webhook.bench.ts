@@ -92,7 +92,7 @@ async function main() {
   const long = twoHourCall(sample);
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-bench-fathom-'));
   const child = fork(fileURLToPath(import.meta.url), ['--server'], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: {
       ...process.env, LIAISON_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LIAISON_LOG_LEVEL: 'silent', DATABASE_URL: '',
       LIAISON_API_TOKEN: 'bench-token-0123456789abcdef', FATHOM_WEBHOOK_SECRET: SECRET, AGENCY_DOMAINS: 'brightlinedigital.com',
