@@ -85,6 +85,25 @@ describe.each(DRIVERS)('POST /webhooks/fathom on %s', (driver) => {
     expect(await res.json()).toMatchObject({ status: 'needs_transcript', duplicate: false });
   });
 
+  it('the same recording later delivered with its transcript completes the waiting copy, creating nothing', async () => {
+    const { transcript, ...rest } = sampleJson();
+    const bare = JSON.stringify({ ...rest, recording_id: 900005, transcript: null });
+    const first = (await (await post(bare, await resign(bare))).json()) as { id: string; status: string };
+    expect(first.status).toBe('needs_transcript');
+    const before = await count();
+    const full = JSON.stringify({ ...rest, recording_id: 900005, transcript });
+    const res = await post(full, await resign(full));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: first.id, duplicate: true, status: 'unassigned' });
+    expect(await count()).toBe(before);
+    const [row] = await db.query<{ raw: string; status: string }>('SELECT raw, status FROM sources WHERE id = $1', [first.id]);
+    expect(row).toEqual({ raw: full, status: 'unassigned' });
+    // and a third copy without a transcript changes nothing back
+    const again = await post(bare, await resign(bare));
+    expect(await again.json()).toMatchObject({ id: first.id, duplicate: true, status: 'unassigned' });
+    expect((await db.query<{ raw: string }>('SELECT raw FROM sources WHERE id = $1', [first.id]))[0]!.raw).toBe(full);
+  });
+
   it('a verified body that is not a Fathom meeting is kept (failed, with the reason) and answered 422; its redelivery 200', async () => {
     const { recording_id: _r, ...noId } = sampleJson();
     const body = JSON.stringify(noId);
