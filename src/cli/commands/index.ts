@@ -1,3 +1,5 @@
+import { bench } from './bench.js';
+import { evalCmd } from './eval.js';
 import { fathomBackfill } from './fathom-backfill.js';
 import { fathomFetch } from './fathom-fetch.js';
 import { ingest } from './ingest.js';
@@ -10,6 +12,8 @@ export const commands: Command[] = [
   serve,
   ingest,
   migrateCmd,
+  bench,
+  evalCmd,
   fathomBackfill,
   fathomFetch,
 ];
