@@ -105,6 +105,8 @@ async function main() {
     console.log(`  server: child process (startNodeServer), PGlite in a temp dir, job runner on; load: autocannon from this process over 127.0.0.1`);
     console.log(`  ${seconds} s per step; ${CORES} cores; load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`  bodies: sample ${(Buffer.byteLength(sample) / 1024).toFixed(1)} KB, two-hour call ${(Buffer.byteLength(long) / 1024).toFixed(0)} KB`);
+    const idle = await ask(child, { type: 'rss' }, 'rss');
+    console.log(`  server RSS after start: ${idle.nowMb.toFixed(0)} MB (PGlite's WebAssembly heap is most of it)`);
     await load(port, sample, 20, 2); // warm-up (JIT, PGlite caches)
 
     // 1. The acknowledgement path alone: no account matches, so calls wait as unassigned and the runner is idle.
