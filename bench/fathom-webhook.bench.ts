@@ -78,11 +78,15 @@ async function run(child: ChildProcess, port: number, label: string, template: s
   const failed = r.non2xx + r.errors + r.timeouts;
   // Lost: answered with an error, or acknowledged but not stored. (A request cut off when the run ends
   // may be stored without its 2xx being counted, so stored can exceed ok.)
+  // A timeout (no answer within 10 s) is a delivery the sender retries; it is counted as lost here even
+  // when the server stored it in the end (the retry is then a duplicate).
   const lost = failed + Math.max(0, ok - stored);
   const achieved = ok / seconds;
   return {
-    label, rate, achieved, p50: r.latency.p50, p99: r.latency.p99, ok, stored, failed, lost,
+    label, rate, achieved, p50: r.latency.p50, p99: r.latency.p99, ok, stored, failed, lost, timeouts: r.timeouts,
     cpuMsPerDelivery: (after.cpuMs - before.cpuMs) / Math.max(1, stored),
+    // Share of one core the server got: well under 100% while it falls behind means the machine is busy.
+    cpuShare: (after.cpuMs - before.cpuMs) / (seconds * 1000 + 500),
     sustained: lost === 0 && ok > 0 && achieved >= rate * 0.95,
   };
 }
@@ -118,11 +122,12 @@ async function main() {
       report(`${label} @ 50/s: 2xx / stored / lost`, `${at50.ok} / ${at50.stored} / ${at50.lost}`, 'zero loss', at50.lost === 0);
       report(`${label} @ 50/s: achieved rate`, `${at50.achieved.toFixed(1)}/s`, '50/s', at50.sustained);
       report(`${label}: server CPU per delivery`, `${at50.cpuMsPerDelivery.toFixed(1)} ms`);
+      report(`${label} @ 50/s: server CPU use`, `${(at50.cpuShare * 100).toFixed(0)}% of a core`);
       let best = at50.sustained ? at50 : null;
       for (const rate of [100, 200, 400, 800]) {
         if (!best || best.rate !== rate / 2) break;
         const r = await run(child, port, label, body, rate, seconds);
-        console.log(`    ${label} @ ${rate}/s: achieved ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, 2xx ${r.ok}, stored ${r.stored}, lost ${r.lost}${r.sustained ? '' : '  (not sustained)'}`);
+        console.log(`    ${label} @ ${rate}/s: achieved ${r.achieved.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, 2xx ${r.ok}, stored ${r.stored}, lost ${r.lost}, server CPU ${(r.cpuShare * 100).toFixed(0)}% of a core${r.sustained ? '' : '  (not sustained)'}`);
         if (r.sustained) best = r;
       }
       report(`${label}: highest sustained zero-loss rate`, best ? `${best.rate}/s` : 'under 50/s', '>= 50/s', !!best && best.rate >= 50);
@@ -138,6 +143,7 @@ async function main() {
         const r = await run(child, port, label, body, 50, seconds);
         report(`${label} @ 50/s + processing: ack p50 / p99`, `${r.p50} / ${r.p99} ms`, 'p99 <= 50 ms', r.p99 <= 50);
         report(`${label} @ 50/s + processing: 2xx / stored / lost`, `${r.ok} / ${r.stored} / ${r.lost}`, 'zero loss', r.lost === 0);
+        if (r.timeouts) console.log(`    (${r.timeouts} of the lost had no answer within 10 s; stored ${r.stored} vs ${r.ok} acknowledged)`);
         report(`${label} @ 50/s + processing: achieved rate`, `${r.achieved.toFixed(1)}/s`, '50/s', r.sustained);
       }
     }
