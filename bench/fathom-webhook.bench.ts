@@ -71,11 +71,22 @@ async function load(port: number, template: string, rate: number, seconds: numbe
   return result;
 }
 
+/** Nanoseconds the process's main thread has spent runnable but waiting for a CPU (Linux schedstat), or null. */
+function runqueueWaitNs(pid: number | undefined): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
 async function run(child: ChildProcess, port: number, label: string, template: string, rate: number, seconds: number) {
+  const waitBefore = runqueueWaitNs(child.pid);
   const before = await ask(child, { type: 'count' }, 'count');
   const r = await load(port, template, rate, seconds);
   await new Promise((res) => setTimeout(res, 500)); // let in-flight stores land
   const after = await ask(child, { type: 'count' }, 'count');
+  const waitAfter = runqueueWaitNs(child.pid);
   const stored = after.n - before.n;
   const ok = r['2xx'];
   const failed = r.non2xx + r.errors + r.timeouts;
@@ -90,6 +101,8 @@ async function run(child: ChildProcess, port: number, label: string, template: s
     cpuMsPerDelivery: (after.cpuMs - before.cpuMs) / Math.max(1, stored),
     // Share of one core the server got: well under 100% while it falls behind means the machine is busy.
     cpuShare: (after.cpuMs - before.cpuMs) / (seconds * 1000 + 500),
+    // Time the server was ready to run but other processes had the cores.
+    runqueueShare: waitBefore !== null && waitAfter !== null ? (waitAfter - waitBefore) / 1e6 / (seconds * 1000 + 500) : null,
     sustained: lost === 0 && ok > 0 && achieved >= rate * 0.95,
   };
 }
@@ -126,6 +139,7 @@ async function main() {
       report(`${label} @ 50/s: achieved rate`, `${at50.achieved.toFixed(1)}/s`, '50/s', at50.sustained);
       report(`${label}: server CPU per delivery`, `${at50.cpuMsPerDelivery.toFixed(1)} ms`);
       report(`${label} @ 50/s: server CPU use`, `${(at50.cpuShare * 100).toFixed(0)}% of a core`);
+      if (at50.runqueueShare !== null) report(`${label} @ 50/s: server waiting for a free core`, `${(at50.runqueueShare * 100).toFixed(0)}% of the time`);
       let best = at50.sustained ? at50 : null;
       for (const rate of [100, 200, 400, 800]) {
         if (!best || best.rate !== rate / 2) break;
