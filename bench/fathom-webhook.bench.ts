@@ -89,7 +89,7 @@ async function run(child: ChildProcess, port: number, label: string, template: s
   const waitAfter = runqueueWaitNs(child.pid);
   const stored = after.n - before.n;
   const ok = r['2xx'];
-  const failed = r.non2xx + r.errors + r.timeouts;
+  const failed = r.non2xx + r.errors; // autocannon's errors include its timeouts
   // Lost: answered with an error, or acknowledged but not stored. (A request cut off when the run ends
   // may be stored without its 2xx being counted, so stored can exceed ok.)
   // A timeout (no answer within 10 s) is a delivery the sender retries; it is counted as lost here even
@@ -97,7 +97,7 @@ async function run(child: ChildProcess, port: number, label: string, template: s
   const lost = failed + Math.max(0, ok - stored);
   const achieved = ok / seconds;
   return {
-    label, rate, achieved, p50: r.latency.p50, p99: r.latency.p99, ok, stored, failed, lost, timeouts: r.timeouts,
+    label, rate, achieved, p50: r.latency.p50, p99: r.latency.p99, ok, stored, failed, lost, timeouts: r.timeouts, non2xx: r.non2xx, errors: r.errors,
     cpuMsPerDelivery: (after.cpuMs - before.cpuMs) / Math.max(1, stored),
     // Share of one core the server got: well under 100% while it falls behind means the machine is busy.
     cpuShare: (after.cpuMs - before.cpuMs) / (seconds * 1000 + 500),
@@ -160,7 +160,7 @@ async function main() {
         const r = await run(child, port, label, body, 50, seconds);
         report(`${label} @ 50/s + processing: ack p50 / p99`, `${r.p50} / ${r.p99} ms`, 'p99 <= 50 ms', r.p99 <= 50);
         report(`${label} @ 50/s + processing: 2xx / stored / lost`, `${r.ok} / ${r.stored} / ${r.lost}`, 'zero loss', r.lost === 0);
-        if (r.timeouts) console.log(`    (${r.timeouts} of the lost had no answer within 10 s; stored ${r.stored} vs ${r.ok} acknowledged)`);
+        if (r.failed) console.log(`    (non-2xx ${r.non2xx}, connection errors ${r.errors - r.timeouts}, no answer within 10 s ${r.timeouts}; stored ${r.stored} vs ${r.ok} acknowledged)`);
         report(`${label} @ 50/s + processing: achieved rate`, `${r.achieved.toFixed(1)}/s`, '50/s', r.sustained);
       }
     }
