@@ -38,6 +38,8 @@ function popAttribution(keep: string[]): string[] {
   let start = end - 1;
   const prev = keep[start - 1];
   if (!/\d/.test(last) && prev?.trim() && /[\d@]/.test(prev)) start--;
+  // A real attribution names a date or an address; "I wanted to respond to your points:" does not.
+  if (!/[\d@]/.test(keep.slice(start, end).join(' '))) return [];
   return keep.splice(start);
 }
 
@@ -48,6 +50,21 @@ function bottomPosted(content: string): { quote: string; reply: string } {
   lines.forEach((l, i) => { if (QUOTED_LINE.test(l)) last = i; });
   if (last < 0) return { quote: content, reply: '' };
   return { quote: lines.slice(0, last + 1).join('\n'), reply: lines.slice(last + 1).join('\n') };
+}
+
+/**
+ * A quoted line a mail client wrapped without its ">" gets it back: it sits between two ">" lines, under
+ * a long one, and starts in lower case. An inline answer ("> $89 or $99?\n$89\n> ...") is left alone.
+ */
+function rejoinWrappedQuotes(text: string): string {
+  if (!text.includes('\n>')) return text;
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length - 1; i++) {
+    const l = lines[i]!;
+    const prev = lines[i - 1]!;
+    if (/^\p{Ll}/u.test(l) && prev.length >= 50 && QUOTED_LINE.test(prev) && QUOTED_LINE.test(lines[i + 1]!)) lines[i] = `> ${l}`;
+  }
+  return lines.join('\n');
 }
 
 /** Pulls pasted third-party blocks and stray ">" lines out of the visible text. */
@@ -66,7 +83,9 @@ function pullPasted(text: string, context: ContextBlock[]): string {
     if (QUOTED_LINE.test(line)) {
       const attribution = popAttribution(keep);
       let j = i;
-      while (j + 1 < lines.length && (QUOTED_LINE.test(lines[j + 1]!) || !lines[j + 1]!.trim())) j++;
+      // Blank lines and quote lines a client re-wrapped without ">" stay inside the quote.
+      const inQuote = (k: number) => QUOTED_LINE.test(lines[k]!) || !lines[k]!.trim() || (k + 1 < lines.length && QUOTED_LINE.test(lines[k - 1]!) && QUOTED_LINE.test(lines[k + 1]!));
+      while (j + 1 < lines.length && inQuote(j + 1)) j++;
       context.push({ kind: 'quoted_history', text: [...attribution, ...lines.slice(i, j + 1)].join('\n').trim(), author: null });
       i = j;
       continue;
@@ -84,7 +103,7 @@ function pullPasted(text: string, context: ContextBlock[]): string {
 export function splitBody(body: string, author: { name: string | null; address: string | null }): SplitBody {
   const context: ContextBlock[] = [];
   const visible: string[] = [];
-  for (const f of replyParser.read(body.replace(/\r\n?/g, '\n')).getFragments()) {
+  for (const f of replyParser.read(rejoinWrappedQuotes(body.replace(/\r\n?/g, '\n'))).getFragments()) {
     const content = f.getContent();
     if (!content.trim()) continue;
     if (f.isQuoted() || (f.isHidden() && !f.isSignature()) || (f.isSignature() && HEADER_BLOCK.test(content))) {
@@ -98,7 +117,7 @@ export function splitBody(body: string, author: { name: string | null; address: 
       context.push({ kind: 'signature', text: content.trim(), author: author.name ?? author.address });
     } else visible.push(content);
   }
-  const own = pullPasted(visible.join('\n'), context);
+  const own = pullPasted(visible.join('\n\n'), context);
   const { text, signature } = cutSignature(paragraphsOf(own), author);
   if (signature) context.push({ kind: 'signature', text: signature, author: author.name ?? author.address });
   return { paragraphs: text, context };
