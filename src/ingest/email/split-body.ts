@@ -11,6 +11,11 @@ export interface SplitBody {
 
 const replyParser = new EmailReplyParser();
 
+// A superset of what email-reply-parser's quote-header and signature regexes can match: quote marks,
+// lines ending in ":", separator runs, "From:"-style labels and the sign-off phrases it knows. A body
+// with none of them is one visible fragment, so the parser (the costliest step after MIME) is skipped.
+const REPLY_MARKERS = /^\s*>|[:：]\s*$|^\s*[-_=+]{2}|^\s*(from|von|de|van|da)\s?:|sent from|get outlook|cheers|best wishes|regards|gesendet|sendt fra|envoy|télécharger|bien . vous|cordialement|bonne (journ|soir)|enviado desde|in data|verzonden|verstuurd|wrote|écrit|escribió|scritto|escreveu|schrieb|schreef|skrev|kirjoitti|pisze|napisał|original|oprindelig|origine|ursprüngliche|写道|작성|のメッセージ/imu;
+
 // An Outlook/Gmail header block that email-reply-parser files under "signature" when it follows a
 // separator line: it is the older thread, not the author's signature.
 const HEADER_BLOCK = /^\s*(?:[-_=*]{3,}.*\n\s*)?\**(From|De|Von|Van|Da|Fra|Från|Od|От|Lähettäjä|Feladó|Kimden)\s*:\**\s/i;
@@ -103,7 +108,9 @@ function pullPasted(text: string, context: ContextBlock[]): string {
 export function splitBody(body: string, author: { name: string | null; address: string | null }): SplitBody {
   const context: ContextBlock[] = [];
   const visible: string[] = [];
-  for (const f of replyParser.read(rejoinWrappedQuotes(body.replace(/\r\n?/g, '\n'))).getFragments()) {
+  const clean = rejoinWrappedQuotes(body.replace(/\r\n?/g, '\n'));
+  const fragments = REPLY_MARKERS.test(clean) ? replyParser.read(clean).getFragments() : [{ getContent: () => clean, isQuoted: () => false, isHidden: () => false, isSignature: () => false }];
+  for (const f of fragments) {
     const content = f.getContent();
     if (!content.trim()) continue;
     if (f.isQuoted() || (f.isHidden() && !f.isSignature()) || (f.isSignature() && HEADER_BLOCK.test(content))) {
