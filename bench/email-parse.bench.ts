@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import EmailForwardParser from 'email-forward-parser';
+import EmailReplyParser from 'email-reply-parser';
 import PostalMime from 'postal-mime';
 import { parseEmail } from '../src/ingest/email/index.js';
 import { CORES, median, percentile, peakRssMb, report } from './lib.js';
@@ -50,6 +52,14 @@ async function timeRun(msgs: Array<{ raw: Uint8Array }>, fn: (raw: Uint8Array) =
 
 const ours = (raw: Uint8Array) => parseEmail(raw, { agencyDomains: ['agency.example'], inboundDomain: 'inbound.example.com' });
 const postal = (raw: Uint8Array) => PostalMime.parse(raw);
+// The three libraries back to back with no layer of ours: the floor our pipeline is built on.
+const fwd = new EmailForwardParser();
+const reply = new EmailReplyParser();
+const libraries = async (raw: Uint8Array) => {
+  const e = await PostalMime.parse(raw);
+  const f = fwd.read(e.text ?? '', e.subject);
+  return reply.read(f.email?.body ?? e.text ?? '');
+};
 
 const all = corpus();
 const refused: string[] = [];
@@ -67,21 +77,27 @@ console.log(`  corpus: ${msgs.length} messages, ${(bytes / 1024).toFixed(0)} KiB
 
 // Warm both paths, then alternate so drift hits both alike.
 await timeRun(msgs, postal);
+await timeRun(msgs, libraries);
 await timeRun(msgs, ours);
 const postalRates: number[] = [];
+const libRates: number[] = [];
 const ourRates: number[] = [];
 let ourEach: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
   const p = await timeRun(msgs, postal);
+  const l = await timeRun(msgs, libraries);
   const o = await timeRun(msgs, ours);
   postalRates.push((msgs.length / p.total) * 1000);
+  libRates.push((msgs.length / l.total) * 1000);
   ourRates.push((msgs.length / o.total) * 1000);
   ourEach = ourEach.concat(o.each);
 }
 const ratio = median(ourRates) / median(postalRates);
 report('postal-mime alone (messages/s, median)', median(postalRates).toFixed(0));
+report('libraries only: postal + forward + reply parsers', median(libRates).toFixed(0));
 report('parseEmail: parse + normalize (messages/s, median)', median(ourRates).toFixed(0));
 report('parseEmail per message p50 / p99', `${percentile(ourEach, 50).toFixed(2)} / ${percentile(ourEach, 99).toFixed(1)} ms`);
+report('ratio libraries only / postal-mime', (median(libRates) / median(postalRates)).toFixed(2));
 report('ratio ours / postal-mime', ratio.toFixed(2), '>= 0.5', ratio >= 0.5);
 report('peak RSS', `${peakRssMb().toFixed(0)} MB`);
 if (ratio < 0.5) process.exitCode = 1;
