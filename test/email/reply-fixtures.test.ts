@@ -90,3 +90,24 @@ describe('talon standard replies (real .eml): the reply is "Hello"', () => {
     expect(p.source.context.map((b) => b.text).join('\n')).toContain('Hello');
   });
 });
+
+describe('talon HTML replies: HTML-only, the quote is cut after conversion', () => {
+  const asHtmlReply = (file: string) =>
+    parseEmail(`From: Alex <alex@client.example>\r\nTo: a@inbound.example.com\r\nSubject: Re: hi\r\nDate: Mon, 02 Apr 2012 18:00:00 +0000\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${fixture(`talon/${file}`)}`);
+  const files = ['gmail', 'hotmail', 'mail_ru', 'ms_outlook_2003', 'ms_outlook_2007', 'ms_outlook_2010', 'thunderbird', 'windows_mail', 'yandex_ru'];
+
+  it.each(files)('html_replies/%s gives "Hi. I am fine." with the sign-off kept as signature', async (name) => {
+    const p = await asHtmlReply(`html_replies/${name}.html`);
+    expect(p.source.segments.map((s) => s.text)).toEqual(['Hi. I am fine.']);
+    expect(normalizeText(p.source.context.filter((b) => b.kind === 'signature').map((b) => b.text).join(' '))).toContain('thanks, alex');
+  });
+
+  it.each([
+    ['OLK_SRC_BODY_SECTION.html', 'Reply'],
+    ['reply-separated-by-hr.html', 'Hi\nthere\nBob'],
+  ])('%s: an Outlook header block under the reply is history', async (file, reply) => {
+    const p = await asHtmlReply(file);
+    expect(p.source.segments.map((s) => s.text)).toEqual([reply]);
+    expect(p.source.context.find((b) => b.kind === 'quoted_history')?.text).toMatch(/^(-+\s*)?From: /);
+  });
+});

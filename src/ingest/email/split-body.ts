@@ -72,6 +72,26 @@ function rejoinWrappedQuotes(text: string): string {
   return lines.join('\n');
 }
 
+const FROM_LABEL = /^[ \t>*]*\**(From|De|Von|Van|Da|Från|Fra|Od|От|Lähettäjä|Feladó|Kimden)\**[ \t]?:\**[ \t]*\S/i;
+const BLOCK_LABEL = /^[ \t>*]*\**(Sent|Date|Envoyé|Gesendet|Datum|Fecha|Enviado|Inviato|Verzonden|Skickat|Sendt|Wysłano|Отправлено|To|À|An|Para|Aan|Till|Til|Do|Кому|Subject|Objet|Betreff|Asunto|Oggetto|Onderwerp|Ämne|Emne|Temat|Тема|Assunto)\**[ \t]?:/i;
+
+/**
+ * An Outlook header block ("From: ...\nSent: ...\nTo: ...") under the author's text, with no separator
+ * line the reply parser could see: the thread below it is history.
+ */
+function cutHeaderBlock(text: string, context: ContextBlock[]): string {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    if (!FROM_LABEL.test(lines[i]!) || !lines.slice(i + 1, i + 5).some((l) => BLOCK_LABEL.test(l))) continue;
+    let start = i;
+    while (start > 0 && /^\s*([-_=*]{3,}\s*)?$/.test(lines[start - 1]!)) start--;
+    if (!lines.slice(0, start).some((l) => l.trim())) return text;
+    context.push({ kind: 'quoted_history', text: lines.slice(start).join('\n').trim(), author: null });
+    return lines.slice(0, start).join('\n');
+  }
+  return text;
+}
+
 /** Pulls pasted third-party blocks and stray ">" lines out of the visible text. */
 function pullPasted(text: string, context: ContextBlock[]): string {
   const keep: string[] = [];
@@ -124,7 +144,7 @@ export function splitBody(body: string, author: { name: string | null; address: 
       context.push({ kind: 'signature', text: content.trim(), author: author.name ?? author.address });
     } else visible.push(content);
   }
-  const own = pullPasted(visible.join('\n\n'), context);
+  const own = pullPasted(cutHeaderBlock(visible.join('\n\n'), context), context);
   const { text, signature } = cutSignature(paragraphsOf(own), author);
   if (signature) context.push({ kind: 'signature', text: signature, author: author.name ?? author.address });
   return { paragraphs: text, context };
