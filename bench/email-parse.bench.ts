@@ -83,6 +83,10 @@ const postalRates: number[] = [];
 const libRates: number[] = [];
 const ourRates: number[] = [];
 let ourEach: number[] = [];
+// Per message, the fastest of the rounds: on a shared box, preemption lands on whichever pass is running,
+// so the sum of per-message minimums is the steadier estimate of CPU cost. Both are printed.
+const best = { postal: msgs.map(() => Infinity), libs: msgs.map(() => Infinity), ours: msgs.map(() => Infinity) };
+const keepMin = (into: number[], each: number[]) => each.forEach((t, i) => { into[i] = Math.min(into[i]!, t); });
 for (let r = 0; r < ROUNDS; r++) {
   const p = await timeRun(msgs, postal);
   const l = await timeRun(msgs, libraries);
@@ -90,14 +94,19 @@ for (let r = 0; r < ROUNDS; r++) {
   postalRates.push((msgs.length / p.total) * 1000);
   libRates.push((msgs.length / l.total) * 1000);
   ourRates.push((msgs.length / o.total) * 1000);
+  keepMin(best.postal, p.each);
+  keepMin(best.libs, l.each);
+  keepMin(best.ours, o.each);
   ourEach = ourEach.concat(o.each);
 }
-const ratio = median(ourRates) / median(postalRates);
-report('postal-mime alone (messages/s, median)', median(postalRates).toFixed(0));
-report('libraries only: postal + forward + reply parsers', median(libRates).toFixed(0));
-report('parseEmail: parse + normalize (messages/s, median)', median(ourRates).toFixed(0));
-report('parseEmail per message p50 / p99', `${percentile(ourEach, 50).toFixed(2)} / ${percentile(ourEach, 99).toFixed(1)} ms`);
-report('ratio libraries only / postal-mime', (median(libRates) / median(postalRates)).toFixed(2));
-report('ratio ours / postal-mime', ratio.toFixed(2), '>= 0.5', ratio >= 0.5);
+const rateOf = (each: number[]) => (each.length / each.reduce((a, b) => a + b, 0)) * 1000;
+const ratio = rateOf(best.ours) / rateOf(best.postal);
+report('postal-mime alone: pass median / per-message best (msg/s)', `${median(postalRates).toFixed(0)} / ${rateOf(best.postal).toFixed(0)}`);
+report('libraries only: postal + forward + reply parsers', `${median(libRates).toFixed(0)} / ${rateOf(best.libs).toFixed(0)}`);
+report('parseEmail: parse + normalize', `${median(ourRates).toFixed(0)} / ${rateOf(best.ours).toFixed(0)}`);
+report('parseEmail per message p50 / p99 (all rounds)', `${percentile(ourEach, 50).toFixed(2)} / ${percentile(ourEach, 99).toFixed(1)} ms`);
+report('ratio libraries only / postal-mime (best)', (rateOf(best.libs) / rateOf(best.postal)).toFixed(2));
+report('ratio ours / postal-mime (pass median)', (median(ourRates) / median(postalRates)).toFixed(2));
+report('ratio ours / postal-mime (best)', ratio.toFixed(2), '>= 0.5', ratio >= 0.5);
 report('peak RSS', `${peakRssMb().toFixed(0)} MB`);
 if (ratio < 0.5) process.exitCode = 1;
