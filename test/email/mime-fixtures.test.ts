@@ -84,3 +84,26 @@ describe('charsets and attachments', () => {
     expect(p.warnings.join(' ')).toContain('winmail.dat');
   });
 });
+
+describe('forward chains', () => {
+  const chain = [
+    'Taking this over from Nadia.', '', '---------- Forwarded message ---------',
+    'From: Nadia Okafor <nadia.okafor@copperleaf.example>', 'Date: Tue, Apr 14, 2026 at 10:05 AM',
+    'Subject: Fwd: Re: Spring tune-up promo', 'To: Sam Ortiz <sam.ortiz@copperleaf.example>', '', '',
+    'Sam - the LSA question in here is yours.', '', '---------- Forwarded message ---------',
+    'From: Rick Delgado <rick@clearflowplumbing.example>', 'Date: Tue, Apr 14, 2026 at 7:52 AM',
+    'Subject: Re: Spring tune-up promo', 'To: Nadia Okafor <nadia.okafor@copperleaf.example>', '', '',
+    'Hi Nadia,', '', 'Can you add drain cleaning to our Local Services Ads?', '', 'Thanks,', 'Rick', '',
+  ].join('\r\n');
+  const raw = `From: Sam Ortiz <sam.ortiz@copperleaf.example>\r\nTo: clearflow@inbound.example.com\r\nSubject: Fwd: Fwd: Re: Spring tune-up promo\r\nDate: Wed, 15 Apr 2026 09:00:00 -0500\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${chain}`;
+
+  it.each([[['copperleaf.example']], [[]]])('an AM forwarding a colleague’s forward still yields the client as the source (AGENCY_DOMAINS %j)', async (agencyDomains) => {
+    const p = await parseEmail(raw, { agencyDomains });
+    expect(p.source.segments.map((s) => s.text)).toEqual(['Hi Nadia,', 'Can you add drain cleaning to our Local Services Ads?']);
+    expect(p.source.participants[0]).toEqual({ name: 'Rick Delgado', email: 'rick@clearflowplumbing.example', side: 'client' });
+    expect(p.source.referenceDate).toBe('2026-04-14');
+    expect(p.source.context.filter((b) => b.kind === 'cover_note').map((b) => b.text)).toEqual(['Taking this over from Nadia.', 'Sam - the LSA question in here is yours.']);
+    expect(p.source.participants.filter((x) => x.side === 'agency').map((x) => x.email).sort()).toEqual(['nadia.okafor@copperleaf.example', 'sam.ortiz@copperleaf.example']);
+    expect(p.senderDomains).toEqual(['clearflowplumbing.example']);
+  });
+});
