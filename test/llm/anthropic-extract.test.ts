@@ -64,14 +64,24 @@ describe('extraction with Anthropic (Messages, native structured output)', () =>
     expect(status).toBe('processed');
     expect(items.commitments.find((c) => c.owner === 'Callum Price')).toMatchObject({ owner_side: 'client' });
     expect(items.requests.find((r) => r.triage === 'hot')?.due).toBe('2026-04-02');
+    // Dates resolved in code against the call date (Thu 2026-04-02), per SCORING.md.
+    expect(items.commitments.find((c) => c.owner === 'Nadia Okafor')?.due).toBe('2026-04-10');
+    expect(items.commitments.find((c) => c.owner === 'Sam Ortiz')?.due).toBe('2026-04-02');
     const [ext] = await extractionRows(db, id);
     // Anthropic reports cache reads apart from input_tokens; the row counts every input token.
     expect(ext).toMatchObject({ provider: 'anthropic', model: 'claude-haiku-4-5-20251001', input_tokens: 600 + 1100, cached_tokens: 1100, output_tokens: 380 });
     expect((await llmCalls(db, id)).map((c) => [c.provider, c.status])).toEqual([['anthropic', 'ok']]);
   });
 
-  // finalizeExtraction (offline-extractor helper) maps a diarization label to the participant the call names.
-  it.todo('a "Speaker 2" owner is stored as the participant the call identifies (Callum Price), never as the label');
+  it('a "Speaker 2" owner is stored as the participant the call identifies (Callum Price), never as the label', async () => {
+    mockEndpoint(server, ANTHROPIC_MESSAGES, json(anthropicBody(d07Answer('Speaker 2'))));
+    const id = await postCase(h, 'd07', 'Ledgerstone Speaker 2 resolved');
+    await h.runner.drain();
+    const { items } = await itemsOf(h, id);
+    // Harriet hands the floor to Callum ("Callum, you saw the orders first. Tell them.") right before Speaker 2's first turn.
+    expect(items.commitments.find((c) => c.quote.startsWith("I'll send you our current list size"))).toMatchObject({ owner: 'Callum Price', owner_side: 'client' });
+    expect(items.requests.find((r) => r.quote.includes('out-of-stock wines'))?.requester).toBe('Callum Price');
+  });
 
   it('a diarization label is never stored as a name', async () => {
     mockEndpoint(server, ANTHROPIC_MESSAGES, json(anthropicBody(d07Answer('Speaker 2'))));
