@@ -3,7 +3,7 @@ import type { RawCommitment, RawRequest, RawRisk } from '../types.js';
 import { adPlatform, classifyChannel, classifyTriage, twoPlatforms, twoProperties } from './classify.js';
 import type { CommitmentDraft } from './commitments.js';
 import { findDuePhrase } from './due-phrase.js';
-import type { RequestDraft } from './requests.js';
+import { PAST_CLAUSE, type RequestDraft } from './requests.js';
 import type { RiskDraft } from './risks.js';
 import type { Sentence } from './sentences.js';
 
@@ -47,7 +47,8 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const hot = d.hot || tied || sameIncident(d, hotDrafts);
     if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
-    const dueTexts = [d.quote, ...d.texts.slice(1)];
+    const ownWords = d.kind === 'implied' && PAST_CLAUSE.test(d.texts[0]!) ? [] : [d.quote, ...d.texts.slice(1)];
+    const dueTexts = d.deadline ? [d.deadline, ...ownWords] : ownWords;
     let due: string | null = null;
     for (const t of dueTexts) {
       due = findDuePhrase(t, history);
