@@ -72,7 +72,12 @@ export function findRisks(sentences: Sentence[]): RiskDraft[] {
     for (const cue of CUES) {
       if (cue.who === 'client' && s.side === 'agency') continue;
       if (cue.who === 'agency' && s.side !== 'agency') continue;
-      if (cue.re.test(s.text)) found.push({ s, kind: cue.kind, severity: cue.severity, quote: s.text, rationale: cue.why, strength: cue.strength });
+      const m = s.text.match(cue.re);
+      if (!m) continue;
+      // "The results have been fine, but the last two months felt slow": the evidence is after the "but".
+      const but = s.text.slice(0, m.index!).search(/,\s+but\s+(?=\S)[^,]*$/i);
+      const quote = but > 0 ? s.text.slice(but).replace(/^,\s+but\s+/i, '') : s.text;
+      found.push({ s, kind: cue.kind, severity: cue.severity, quote, rationale: cue.why, strength: cue.strength });
     }
     const plan = expansionInvite(sentences, s);
     if (plan) {
