@@ -148,6 +148,17 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
         (BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, '')) || (kind === 'want' && sharesWord(clause, prev!.texts.join(' '))) ||
           // "We want 20% off all e-bikes." right after the ask: its specification, not a new action.
           (kind === 'want' && prev!.last.n === s.n - 1 && !new RegExp(`\\b(?:to\\s+[a-z]+|${VERBS})\\b`, 'i').test(clause.slice(clause.search(WANT_WORD)))));
+      // "We want to advertise there. Could you put together a plan?": the explicit ask replaces the wish it spells out.
+      if (prev && prev.kind === 'want' && kind === 'modal' && prev.last.n === s.n - 1 && prev.speaker === s.speaker && !DISTINCT.test(clause) &&
+        !BACK_REFERENCE.test(clause)) {
+        const start = askStart(clause, kind);
+        prev.kind = kind;
+        prev.quote = clause.slice(start).trim();
+        prev.texts.push(clause);
+        prev.last = s;
+        prev.sentences.push(s.n);
+        continue;
+      }
       if (followUp && prev) {
         prev.texts.push(clause);
         prev.last = s;
