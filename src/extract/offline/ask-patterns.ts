@@ -37,7 +37,7 @@ export const CONTRADICTION = /\bbut\b|\bwrong\b|\bincorrect\b|\bold\b|\binstead 
 export const CORRECTION_NEXT = /^(?:it['’]s|it is|the [\w ]{1,20} is|actually it['’]s|c['’]est)\s+\S+/i;
 export const PUBLIC_ASSET = /\b(?:ads?|annonces?|campaigns?|listing|fiche|page|site|website|e-?mail|banner|bar|profile|link|button|copy|feed|heures|hours)\b/i;
 /** Errors customers act on (prices, codes, phone numbers, claims) need escalation, not a tweak. */
-export const HOT_ERROR = /\$|€|£|\bpreis\w*|\bwrong (?:day|date|time|address|location)\b|\b\d+\s*(?:dollars|percent|%)|\b(?:price|prices|pricing|code|codes|phone|number|free shipping|discount|offer|claims?|typos?|misspel\w*|went out)\b/i;
+export const HOT_ERROR = /\$|€|£|\b(?:doesn['’]t|does not) exist\b|\bbroken links?\b|\b404\b|\bpreis\w*|\bwrong (?:day|date|time|address|location)\b|\b\d+\s*(?:dollars|percent|%)|\b(?:price|prices|pricing|code|codes|phone|number|free shipping|discount|offer|claims?|typos?|misspel\w*|went out)\b/i;
 
 /** "We want to hire two techs": the client's own plan. A want is an ask when its verb is work for the agency. */
 const AGENCY_VERBS = /^(?:talk|discuss|know|get|have|add|make|move|switch|run|launch|change|update|go|try|test|set|review|cut|reduce|increase|raise|lower|pause|stop|turn|shift|start|fix|see|put|push|build|create|redo|refresh|rework|promote|advertise|target|rank|show|appear|be|send)$/i;

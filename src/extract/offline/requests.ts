@@ -67,7 +67,7 @@ function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clau
   const points = BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, ''));
   const shares = sharesWord(report.text, clause);
   const corrective = /\b(?:fix|correct\w*|change|update|swap|replace|remove|take (?:it |them )?down|pull)\b/i.test(clause);
-  if (source.kind === 'email') return report.segment === ask.segment ? points || shares : ask.segment - report.segment === 1 && (shares || corrective);
+  if (source.kind === 'email') return report.segment === ask.segment ? points || shares || corrective : ask.segment - report.segment === 1 && (shares || corrective);
   return points || shares;
 }
 
