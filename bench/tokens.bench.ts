@@ -15,6 +15,7 @@ import { silentLogger } from '../src/logger.js';
 import { CASES_DIR, FIXTURES_DIR, caseInput, loadCase } from '../test/helpers/cases.js';
 import { createPgliteDb } from '../test/helpers/db.js';
 import { d03Answer } from '../test/llm/mock-llm.js';
+import { longCall } from './fixtures/long-call.js';
 import { report } from './lib.js';
 
 // LLM input tokens per processed call, with msw standing in for the provider: every request body the
@@ -96,6 +97,16 @@ function evalCase(id: string, label: string): BenchSource {
   };
 }
 
+/** A realistic 60-minute call (~9,000 words): the length the ratio matters for. */
+function hourLongCall(): BenchSource {
+  const call = longCall(9000) as unknown as Transcript;
+  return {
+    label: `a 60-minute call (${call.source.entries.length} turns, ~9,000 words)`,
+    transcript: call.source.entries.map((e) => `${e.speaker}: ${e.text}`).join('\n'),
+    store: async (ctx) => (await ingestSource(ctx, { kind: 'transcript', ...call })).id,
+  };
+}
+
 function fathomFixture(): BenchSource {
   const m = JSON.parse(readFileSync(`${FIXTURES_DIR}fathom/meeting-content-ready.json`, 'utf8'));
   const normalized: NormalizedSource = normalizeMeeting(m, ['brightlinedigital.com']);
@@ -141,4 +152,5 @@ server.listen({ onUnhandledRequest: 'error' });
 console.log(`cases: ${CASES_DIR.replace(/.*\/shared\//, 'shared/')}, tokenizer: gpt-tokenizer o200k_base`);
 for (const provider of ['openai', 'anthropic'] as const) await measure(provider, evalCase('d03', 'eval case d03 (Maplewood Dental, 22 turns)'), true);
 await measure('openai', fathomFixture(), false);
+for (const provider of ['openai', 'anthropic'] as const) await measure(provider, hourLongCall(), true);
 server.close();

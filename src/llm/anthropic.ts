@@ -4,7 +4,6 @@ import type { Message } from '@anthropic-ai/sdk/resources/messages';
 import { mapSdkError } from './errors.js';
 import type { Completion, Transport } from './types.js';
 
-export const DEFAULT_ANTHROPIC_MODEL = 'claude-haiku-4-5';
 
 export interface AnthropicOptions {
   apiKey: string | undefined;

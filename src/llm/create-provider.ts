@@ -1,10 +1,25 @@
 import type { Config } from '../config/env.js';
 import type { Db } from '../db/types.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { createAnthropicTransport, DEFAULT_ANTHROPIC_MODEL } from './anthropic.js';
-import { createOpenAiTransport, DEFAULT_OPENAI_MODEL } from './openai.js';
 import { createStructuredProvider } from './structured.js';
-import type { LlmProvider } from './types.js';
+import type { LlmProvider, Transport } from './types.js';
+
+// Kept here, not imported from the SDK modules, so that choosing a provider loads no SDK.
+export const DEFAULT_OPENAI_MODEL = 'gpt-5-mini';
+export const DEFAULT_ANTHROPIC_MODEL = 'claude-haiku-4-5';
+
+/**
+ * A transport whose SDK module is imported on the first call: the SDKs cost ~300 ms to load, and the
+ * offline shape and a server's start-up should not pay for them.
+ */
+function lazyTransport(provider: Transport['provider'], model: string, load: () => Promise<Transport>): Transport {
+  let loaded: Promise<Transport> | null = null;
+  return {
+    provider,
+    model,
+    complete: async (req) => (await (loaded ??= load())).complete(req),
+  };
+}
 
 export interface LlmDeps {
   /** Every call is logged to llm_calls when given. */
@@ -27,14 +42,16 @@ export function createLlmProvider(config: Config, deps: LlmDeps = {}): LlmProvid
     case 'offline':
       return null;
     case 'openai':
-      return createStructuredProvider(
-        createOpenAiTransport({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.LIAISON_LLM_MODEL ?? DEFAULT_OPENAI_MODEL, timeoutMs, maxRetries }),
-        structured,
-      );
+    {
+      const model = config.LIAISON_LLM_MODEL ?? DEFAULT_OPENAI_MODEL;
+      const load = async () => (await import('./openai.js')).createOpenAiTransport({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model, timeoutMs, maxRetries });
+      return createStructuredProvider(lazyTransport('openai', model, load), structured);
+    }
     case 'anthropic':
-      return createStructuredProvider(
-        createAnthropicTransport({ apiKey: config.ANTHROPIC_API_KEY, model: config.LIAISON_LLM_MODEL ?? DEFAULT_ANTHROPIC_MODEL, timeoutMs, maxRetries }),
-        structured,
-      );
+    {
+      const model = config.LIAISON_LLM_MODEL ?? DEFAULT_ANTHROPIC_MODEL;
+      const load = async () => (await import('./anthropic.js')).createAnthropicTransport({ apiKey: config.ANTHROPIC_API_KEY, model, timeoutMs, maxRetries });
+      return createStructuredProvider(lazyTransport('anthropic', model, load), structured);
+    }
   }
 }

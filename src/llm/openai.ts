@@ -5,7 +5,6 @@ import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { mapSdkError } from './errors.js';
 import type { Completion, CompletionRequest, Transport } from './types.js';
 
-export const DEFAULT_OPENAI_MODEL = 'gpt-5-mini';
 
 export interface OpenAiOptions {
   apiKey: string | undefined;

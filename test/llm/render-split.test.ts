@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NormalizedSource } from '../../src/domain/schemas.js';
 import { mergeParts, planParts, renderSource } from '../../src/extract/llm/index.js';
+import { toRawExtraction } from '../../src/extract/llm/to-raw.js';
 import type { ExtractOutput } from '../../src/extract/llm/schema.js';
 import { cleanQuote } from '../../src/extract/llm/to-raw.js';
 import { normalizeTranscript } from '../../src/ingest/normalize-transcript.js';
@@ -13,15 +14,26 @@ function d03(): NormalizedSource {
 const account = { name: 'Maplewood Dental Partners', tier: 2 };
 
 describe('rendering a source for the model', () => {
-  it('numbers every segment with its index and speaker, between source tags, and is a pure function', () => {
+  it('numbers every segment with its index and a short speaker label named once, between source tags, and is a pure function', () => {
     const s = d03();
     const text = renderSource(s, account);
     expect(renderSource(s, account)).toBe(text);
     expect(text.startsWith('<source kind="call">')).toBe(true);
     expect(text.endsWith('</source>')).toBe(true);
-    expect(text).toContain('[6] Anand Rao: I don\'t need the reasons. If that page isn\'t live by Friday');
-    expect(text).toContain('Participants: Grace Whitfield (agency), Yvonne Castellanos (client), Anand Rao (client)');
-    for (const seg of s.segments) expect(text).toContain(`[${seg.index}] ${seg.speaker}: ${seg.text}`);
+    const labels = new Map([...text.matchAll(/(S\d+) = ([^(,]+) \((?:agency|client|unknown)\)/g)].map((m) => [m[2]!.trim(), m[1]!]));
+    expect([...labels.keys()].sort()).toEqual(['Anand Rao', 'Grace Whitfield', 'Yvonne Castellanos']);
+    expect(text).toContain(`[6] ${labels.get('Anand Rao')}: I don't need the reasons. If that page isn't live by Friday`);
+    for (const seg of s.segments) expect(text).toContain(`[${seg.index}] ${labels.get(seg.speaker!) ?? seg.speaker}: ${seg.text}`);
+    // Each full name appears once (the legend), not on every turn.
+    expect(text.split('Anand Rao').length - 1).toBe(1);
+  });
+
+  it('maps a short label the model answers with back to the participant', () => {
+    const s = d03();
+    const meta = { provider: 'openai', model: 'm', promptVersion: 'v', promptHash: 'h', schemaVersion: 's', usage: { inputTokens: 0, outputTokens: 0, cachedTokens: 0 }, latencyMs: 0 };
+    const label = [...renderSource(s, account).matchAll(/(S\d+) = Anand Rao/g)][0]![1]!;
+    const raw = toRawExtraction(s, { requests: [{ text: 't', quote: `${label}: I don't need the reasons.`, segment: 6, requester: label, channel: 'web', triage: 'hot', due_phrase: null }], commitments: [], risks: [] } as never, meta);
+    expect(raw.requests[0]).toMatchObject({ requester: 'Anand Rao', quote: "I don't need the reasons." });
   });
 
   it('gives Fathom\'s action items as hints (not its summary), other context as never-evidence, and defuses fake tags', () => {

@@ -32,8 +32,25 @@ const defuse = (text: string) => text.replace(/<(\/?)source\b/gi, '‹$1source')
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)} …[cut]` : text);
 
-export function renderSegment(seg: Segment): string {
-  return `[${seg.index}] ${seg.speaker ? `${defuse(seg.speaker)}: ` : ''}${defuse(seg.text)}`;
+/**
+ * Short labels for a call's named participants ("S1"): a 60-minute call has hundreds of turns, and
+ * writing each speaker's full name on every one cost about a tenth of the input. Speakers that are
+ * not participants (diarization labels such as "Speaker 2") keep their own text so the model can
+ * tell who they are from context. Emails have one speaker and keep the name.
+ */
+export function speakerLabels(source: NormalizedSource): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (source.kind !== 'call') return labels;
+  const named = new Set(source.participants.map((p) => p.name));
+  for (const seg of source.segments) {
+    if (seg.speaker && named.has(seg.speaker) && !labels.has(seg.speaker)) labels.set(seg.speaker, `S${labels.size + 1}`);
+  }
+  return labels;
+}
+
+export function renderSegment(seg: Segment, labels: ReadonlyMap<string, string> = new Map()): string {
+  const who = seg.speaker ? (labels.get(seg.speaker) ?? defuse(seg.speaker)) : null;
+  return `[${seg.index}] ${who ? `${who}: ` : ''}${defuse(seg.text)}`;
 }
 
 function contextLines(source: NormalizedSource): string[] {
@@ -59,7 +76,10 @@ function contextLines(source: NormalizedSource): string[] {
 
 /** The header every part repeats: kind, title, account, participants, context and hints. */
 export function renderHeader(source: NormalizedSource, account: RenderAccount | null, part?: SourcePart): string[] {
-  const people = source.participants.map((p) => `${defuse(p.name)} (${p.side})`).join(', ');
+  const labels = speakerLabels(source);
+  const people = source.participants
+    .map((p) => `${labels.has(p.name) ? `${labels.get(p.name)} = ` : ''}${defuse(p.name)} (${p.side})`)
+    .join(', ');
   const lines = [
     `<source kind="${source.kind}">`,
     `Title: ${defuse(source.title)}`,
@@ -79,5 +99,6 @@ export function renderHeader(source: NormalizedSource, account: RenderAccount | 
 /** The whole source, or one part of it, as the model reads it. */
 export function renderSource(source: NormalizedSource, account: RenderAccount | null, part?: SourcePart): string {
   const segs = part ? source.segments.slice(part.from, part.to) : source.segments;
-  return [...renderHeader(source, account, part), ...segs.map(renderSegment), '</source>'].join('\n');
+  const labels = speakerLabels(source);
+  return [...renderHeader(source, account, part), ...segs.map((s) => renderSegment(s, labels)), '</source>'].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { NormalizedSource } from '../../domain/schemas.js';
-import { renderHeader, renderSegment, type RenderAccount, type SourcePart } from './render-source.js';
+import { renderHeader, renderSegment, speakerLabels, type RenderAccount, type SourcePart } from './render-source.js';
 
 /**
  * A cheap, conservative token estimate (about 3.5 characters per token for English; real tokenizers
@@ -24,7 +24,8 @@ export interface SplitOptions {
 export function planParts(source: NormalizedSource, account: RenderAccount | null, opts: SplitOptions): SourcePart[] {
   const n = source.segments.length;
   const header = estimateTokens(renderHeader(source, account, { from: 0, to: n, index: 0, count: 2 }).join('\n')) + 4;
-  const cost = source.segments.map((s) => estimateTokens(renderSegment(s)) + 1);
+  const labels = speakerLabels(source);
+  const cost = source.segments.map((s) => estimateTokens(renderSegment(s, labels)) + 1);
   const total = header + cost.reduce((a, b) => a + b, 0);
   if (total <= opts.maxInputTokens || n <= 1) return [{ from: 0, to: n, index: 0, count: 1 }];
 

@@ -1,5 +1,6 @@
 import type { NormalizedSource, TokenUsage } from '../../domain/schemas.js';
 import type { RawExtraction, RawExtractionMeta } from '../types.js';
+import { speakerLabels } from './render-source.js';
 import type { ExtractOutput } from './schema.js';
 
 const blankToNull = (s: string | null) => (s && s.trim() ? s.trim() : null);
@@ -21,15 +22,22 @@ export function cleanQuote(quote: string, speakers: ReadonlySet<string>): string
 export function toRawExtraction(source: NormalizedSource, out: ExtractOutput, meta: RawExtractionMeta): RawExtraction {
   const known = new Set(source.segments.map((s) => s.index));
   const seg = (n: number) => (Number.isInteger(n) && known.has(n) ? n : null);
-  const speakers = new Set(source.segments.flatMap((x) => (x.speaker ? [x.speaker] : [])));
+  const labels = speakerLabels(source);
+  const speakers = new Set([...source.segments.flatMap((x) => (x.speaker ? [x.speaker] : [])), ...labels.values()]);
   const quote = (q: string) => cleanQuote(q, speakers);
+  // A model that answers with a speaker's short label ("S2") still means that participant.
+  const byLabel = new Map([...labels].map(([name, label]) => [label, name]));
+  const person = (s: string | null) => {
+    const v = blankToNull(s);
+    return v ? (byLabel.get(v) ?? v) : null;
+  };
   return {
     requests: out.requests.map((r) => ({
-      text: r.text.trim(), quote: quote(r.quote), segment: seg(r.segment), requester: blankToNull(r.requester),
+      text: r.text.trim(), quote: quote(r.quote), segment: seg(r.segment), requester: person(r.requester),
       channel: r.channel, triage: r.triage, due_phrase: blankToNull(r.due_phrase),
     })),
     commitments: out.commitments.map((c) => ({
-      text: c.text.trim(), quote: quote(c.quote), segment: seg(c.segment), owner: blankToNull(c.owner),
+      text: c.text.trim(), quote: quote(c.quote), segment: seg(c.segment), owner: person(c.owner),
       owner_side: c.owner_side, due_phrase: blankToNull(c.due_phrase),
     })),
     risks: out.risks.map((k) => ({ kind: k.kind, severity: k.severity, quote: quote(k.quote), segment: seg(k.segment), rationale: k.rationale.trim() })),
