@@ -2,10 +2,12 @@ import { ingest } from './ingest.js';
 import { migrateCmd } from './migrate.js';
 import { serve } from './serve.js';
 import type { Command } from './types.js';
+import { userCmd } from './user.js';
 
 // One line per command; each lives in its own file.
 export const commands: Command[] = [
   serve,
   ingest,
   migrateCmd,
+  userCmd,
 ];
