@@ -1,3 +1,4 @@
+import { bench } from './bench.js';
 import { ingest } from './ingest.js';
 import { migrateCmd } from './migrate.js';
 import { serve } from './serve.js';
@@ -9,5 +10,6 @@ export const commands: Command[] = [
   serve,
   ingest,
   migrateCmd,
+  bench,
   userCmd,
 ];
