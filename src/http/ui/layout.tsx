@@ -24,6 +24,7 @@ export function Layout(props: { title: string; actor?: string | null; csrf?: str
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title} · Liaison</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/ui/app.css" />
         <script src="/ui/app.js" defer></script>
       </head>
