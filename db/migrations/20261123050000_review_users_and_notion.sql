@@ -18,5 +18,5 @@ CREATE TABLE notion_pages (
   updated_at  timestamptz NOT NULL DEFAULT now()
 );
 
--- The queue page filters pending drafts by kind and account, newest first.
-CREATE INDEX drafts_queue_kind_idx ON drafts (status, kind, created_at DESC);
+-- The queue page: newest first with a stable tie-break, read straight off the index (no sort of the whole queue).
+CREATE INDEX drafts_queue_page_idx ON drafts (status, created_at DESC, id);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { assignSource, getSourceRow, listAccounts, listSources, readNormalized, retrySource, toSourceSummary } from '../../ingest/index.js';
 import {
-  approveAndPublish, editDraft, getAccountOverview, getDraftView, listAms, listQueue, rejectDraft, retryPublish, searchAccountText, sourceCounts,
+  approveAndPublish, editDraft, getAccountOverview, getDraftView, listQueue, rejectDraft, retryPublish, searchAccountText, sourceCounts,
 } from '../../review/index.js';
 import type { Ctx } from '../../ctx.js';
 import { AccountPage, AccountsPage } from '../ui/account-page.js';
@@ -26,7 +26,8 @@ const searchAccount = (ctx: Ctx, account: string, q: string) => searchAccountTex
 export const uiPages = new Hono<UiEnv>()
   .get('/', ...page, async (c) => {
     const { db } = c.get('ctx');
-    const [q, accounts, ams, counts] = await Promise.all([listQueue(db, c.req.query()), listAccounts(db), listAms(db), sourceCounts(db)]);
+    const [q, accounts, counts] = await Promise.all([listQueue(db, c.req.query()), listAccounts(db), sourceCounts(db)]);
+    const ams = [...new Set(accounts.map((a) => a.amEmail?.toLowerCase()).filter((x): x is string => !!x))].sort();
     return render(c, <QueuePageView q={q} accounts={accounts} ams={ams} counts={counts} actor={c.get('ctx').actor} csrf={c.get('csrf')} />);
   })
   .get('/accounts', ...page, async (c) => render(c, <AccountsPage accounts={await listAccounts(c.get('ctx').db)} actor={c.get('ctx').actor} csrf={c.get('csrf')} />))

@@ -45,7 +45,7 @@ export function QueuePageView(props: { q: QueuePage; accounts: Account[]; ams: s
               <td><span class="badge">{d.kind}</span></td>
               <td><a href={`/drafts/${d.id}`}>{d.title}</a></td>
               <td>{d.accountId ? <a href={`/accounts/${d.accountId}`}>{d.accountName ?? d.accountId}</a> : <span class="muted">none</span>}</td>
-              <td>{d.evidence.length}</td>
+              <td>{d.evidenceCount}</td>
               <td class="muted">{d.createdAt.slice(0, 16).replace('T', ' ')}</td>
               <td><span class={`badge ${d.status}`}>{d.status}</span></td>
             </tr>
