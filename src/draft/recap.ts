@@ -15,11 +15,14 @@ export interface RecapInput {
 
 const NEXT_MEETING = /\b(next (call|meeting|check-?in|sync)|talk (again )?(on|next)|see you (on|next)|same time next)\b[^.?!]*/i;
 
+const WHEN = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}(st|nd|rd|th|:\d{2}| ?[ap]m)\b|\b(tomorrow|next week|in (two|2|three|3) weeks|same time)\b/i;
+
 /** The sentence in the call that sets the next meeting, if anyone said one. */
 export function findNextMeeting(source: NormalizedSource): string | null {
   for (let i = source.segments.length - 1; i >= 0; i--) {
     const m = NEXT_MEETING.exec(source.segments[i]!.text);
-    if (m) return m[0].trim().replace(/[,;:]$/, '');
+    // Only a mention that says when: "our next call" alone is not a meeting time.
+    if (m && WHEN.test(m[0])) return m[0].trim().replace(/[,;:]$/, '');
   }
   return null;
 }

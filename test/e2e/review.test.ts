@@ -1,39 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/types.js';
-import { FIXTURES_DIR } from '../helpers/cases.js';
 import { createHarness, TEST_TOKEN, type TestHarness } from '../helpers/ctx.js';
 import { createDb } from '../helpers/db.js';
+import { SAMPLE_ID, SAMPLE_NOW, SAMPLE_SECRET, SAMPLE_SIG, SAMPLE_TS, sampleBytes } from '../fathom/fixtures.js';
 import { artifact, HAS_CHROMIUM, launchChromium, listen, SKIP_REASON } from './browser.js';
 
-// End to end in real headless Chromium: a call comes in, an AM signs in, edits and approves the recap.
+// End to end in real headless Chromium: the shared Fathom sample arrives on the webhook, an AM signs in,
+// edits and approves the recap.
 // No msw here: the browser talks to a real server on 127.0.0.1.
-
-interface FathomMeeting {
-  title: string; url: string; recording_start_time: string;
-  transcript: Array<{ speaker: { display_name: string; matched_calendar_invitee_email: string | null }; text: string; timestamp: string }>;
-}
-
-/**
- * The shared Fathom sample, posted through POST /api/sources in the transcript shape.
- * TODO(fathom): post the sample itself to POST /webhooks/fathom once that route is on main.
- */
-function fathomSampleAsTranscript() {
-  const m = JSON.parse(readFileSync(`${FIXTURES_DIR}fathom/meeting-content-ready.json`, 'utf8')) as FathomMeeting;
-  const people = new Map<string, string | null>();
-  for (const t of m.transcript) people.set(t.speaker.display_name, t.speaker.matched_calendar_invitee_email);
-  return {
-    kind: 'transcript',
-    date: m.recording_start_time.slice(0, 10),
-    account: { name: 'Redwood Ridge Landscaping', domain: 'redwoodridgelandscaping.com', tier: 2 },
-    source: {
-      title: m.title,
-      participants: [...people].map(([name, email]) => ({ name, email, side: email?.endsWith('@brightlinedigital.com') ? 'agency' : 'client' })),
-      entries: m.transcript.map((t) => ({ speaker: t.speaker.display_name, timestamp: t.timestamp, text: t.text })),
-    },
-  };
-}
 
 const XSS = {
   script: `<script>window.__xss = 'script'; alert('xss')</script>`,
@@ -79,7 +54,7 @@ describe.skipIf(!HAS_CHROMIUM)(`review UI in headless Chromium${HAS_CHROMIUM ? '
 
   beforeAll(async () => {
     db = await createDb('pglite');
-    h = createHarness(db);
+    h = createHarness(db, { now: SAMPLE_NOW.toISOString(), env: { FATHOM_WEBHOOK_SECRET: SAMPLE_SECRET, AGENCY_DOMAINS: 'brightlinedigital.com' } });
     server = await listen(h.app);
     chrome = await launchChromium();
     context = chrome.context;
@@ -93,7 +68,14 @@ describe.skipIf(!HAS_CHROMIUM)(`review UI in headless Chromium${HAS_CHROMIUM ? '
   });
 
   it('ingests a call, signs in, opens the queue, edits and approves the recap', async () => {
-    const { id: sourceId } = await api('/api/sources', fathomSampleAsTranscript());
+    await api('/api/accounts', { name: 'Redwood Ridge Landscaping', domains: ['redwoodridgelandscaping.com'] });
+    // the shared Fathom sample, exactly as Fathom signs and delivers it
+    const delivered = await fetch(`${server.url}/webhooks/fathom`, {
+      method: 'POST', body: sampleBytes() as BodyInit,
+      headers: { 'webhook-id': SAMPLE_ID, 'webhook-timestamp': String(SAMPLE_TS), 'webhook-signature': SAMPLE_SIG, 'content-type': 'application/json' },
+    });
+    expect(delivered.status).toBe(202);
+    const { id: sourceId } = (await delivered.json()) as { id: string };
     await h.runner.drain();
 
     const page = await newPage();
@@ -114,7 +96,7 @@ describe.skipIf(!HAS_CHROMIUM)(`review UI in headless Chromium${HAS_CHROMIUM ? '
     // the evidence links play the call at the quote
     const evidenceHrefs = await page.locator('#evidence a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(evidenceHrefs.length).toBeGreaterThan(0);
-    for (const href of evidenceHrefs) expect(href).toMatch(new RegExp(`^/sources/${sourceId}$|^https://`));
+    for (const href of evidenceHrefs) expect(href).toMatch(/^https:\/\/fathom\.video\/\S+[?&]t=\d+$/);
 
     const body = page.locator('textarea[name=body]');
     await body.fill(`${await body.inputValue()}\n\nP.S. Edited in the browser.`);
@@ -125,7 +107,7 @@ describe.skipIf(!HAS_CHROMIUM)(`review UI in headless Chromium${HAS_CHROMIUM ? '
     await page.click('button[data-copy=draft-body]');
     await expect.poll(() => page.locator('button[data-copy=draft-body]').textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('P.S. Edited in the browser.');
-    expect(await page.locator('#mailto').getAttribute('href')).toMatch(/^mailto:dan%40redwoodridgelandscaping\.com\?subject=/);
+    expect(await page.locator('#mailto').getAttribute('href')).toMatch(/^mailto:(\S+,)?dan%40redwoodridgelandscaping\.com(,\S+)?\?subject=/);
 
     await Promise.all([page.waitForURL(/done=approved/), page.click('button:has-text("Approve")')]);
     expect(await page.locator('#draft-status').textContent()).toBe('approved');
