@@ -55,8 +55,21 @@ export async function publishDraft(ctx: Ctx, id: string): Promise<Draft> {
 
 /** Approval, then publishing: the approval stands even when publishing fails. */
 export async function approveAndPublish(ctx: Ctx, id: string, raw: unknown = {}): Promise<Draft> {
-  await approveDraft(ctx, id, raw);
+  const approved = await approveDraft(ctx, id, raw);
+  if (approved.kind === 'ack') await markAcknowledged(ctx, approved.evidence.map((e) => e.itemId).filter((x): x is string => !!x));
   return publishDraft(ctx, id);
+}
+
+/**
+ * An approved acknowledgement acknowledges its requests, so the unacknowledged-request signal stops.
+ * (One line to swap for the memory stage's setItemStatus once it lands.)
+ */
+async function markAcknowledged(ctx: Ctx, itemIds: string[]): Promise<void> {
+  if (!itemIds.length) return;
+  await ctx.db.query(
+    `UPDATE items SET status = 'acknowledged', status_changed_at = $2, updated_at = now() WHERE id = ANY($1) AND type = 'request' AND status = 'open'`,
+    [itemIds, ctx.clock.now()],
+  );
 }
 
 /** Retries a failed publish. A conditional claim: two clicks at once publish once, the other gets 409. */

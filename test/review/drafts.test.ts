@@ -55,6 +55,11 @@ describe('drafts from stored items', () => {
     expect(handoff.body).toContain('"we need a plan to rank for "emergency dentist""');
     expect(handoff.body).toContain('Fix the typo on the hours page'); // context from the account
 
+    // approving the acknowledgement acknowledges its requests
+    expect((await h.api('POST', `/api/drafts/${ack.id}/approve`)).status).toBe(200);
+    const statuses = await db.query<{ status: string }>(`SELECT status FROM items WHERE source_id = $1 AND type = 'request'`, [sid]);
+    expect(statuses.map((r) => r.status)).toEqual(['acknowledged', 'acknowledged', 'acknowledged']);
+
     const flags = byKind(ds, 'flag');
     expect(flags.map((f) => f.title).sort()).toEqual(['Flag: Maplewood Dental: Fix the wrong promo code in the live ad', 'Flag: Maplewood Dental: churn risk']);
     for (const f of flags) {
@@ -151,7 +156,7 @@ describe('drafts from stored items', () => {
     expect(writeup.body).toContain('Blocked:\n- Access blocked\n- Grant Meta Business Manager partner access (by 2026-03-05)');
     expect(writeup.body).toContain('Next:\n- Agency report (by 2026-03-01)');
 
-    const second = await draftPeriodic(h.ctx, { account: acc });
+    const second = (await (await h.api('POST', '/api/drafts/periodic', { account: acc })).json()) as typeof first;
     expect(second).toEqual(first);
     h.clock.advance(45 * 86_400_000);
     const later = await draftPeriodic(h.ctx, { account: acc });

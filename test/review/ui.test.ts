@@ -58,6 +58,19 @@ describe('review UI', () => {
     expect((await ui.get('/')).status).toBe(303);
   });
 
+  it('sign-in only ever redirects within the site', async () => {
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      const ui = uiClient(h.app);
+      const html = await (await ui.get(`/login?next=${encodeURIComponent(next)}`)).text();
+      const res = await ui.request('POST', '/login', { _csrf: ui.csrfOf(html), token: TEST_TOKEN, next });
+      expect(res.headers.get('location'), next).toBe('/');
+    }
+    const noCookie = uiClient(h.app);
+    const html = await (await noCookie.get('/login')).text();
+    noCookie.jar.clear();
+    expect((await noCookie.request('POST', '/login', { _csrf: noCookie.csrfOf(html), token: TEST_TOKEN })).status).toBe(403);
+  });
+
   it('a tampered session cookie is not a session', async () => {
     const ui = uiClient(h.app);
     await ui.signIn(TEST_TOKEN);
