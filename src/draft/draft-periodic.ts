@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../ctx.js';
 import { accountItems } from './account-context.js';
 import { buildChaser, buildWriteup, healthOf, type AccountSnapshot } from './account-drafts.js';
+import { buildFlag } from './request-drafts.js';
 import { evidenceFromItem } from './evidence.js';
 import { upsertDraft } from './store-draft.js';
 import { compactItem, writeDraft } from './write-draft.js';
@@ -13,10 +14,11 @@ const DAY = 86_400_000;
 export const DraftPeriodicInput = z.object({ account: z.string().optional() }).default({});
 
 /**
- * The drafts time calls for (run by the scheduler, or on demand): a write-up per account once per
- * tier cadence, and a chaser per client-side commitment past its date. Idempotent per period and item.
+ * The drafts time calls for (run by the scheduler after the memory stage's periodic checks, or on demand):
+ * a write-up per account once per tier cadence, a chaser per client-side commitment past its date, and a
+ * flag per high-severity system signal. Idempotent per period and item.
  */
-export async function draftPeriodic(ctx: Ctx, raw: unknown = {}): Promise<{ writeups: string[]; chasers: string[] }> {
+export async function draftPeriodic(ctx: Ctx, raw: unknown = {}): Promise<{ writeups: string[]; chasers: string[]; flags: string[] }> {
   const input = DraftPeriodicInput.parse(raw ?? {});
   const now = ctx.clock.now();
   const today = now.toISOString().slice(0, 10);
@@ -26,6 +28,7 @@ export async function draftPeriodic(ctx: Ctx, raw: unknown = {}): Promise<{ writ
   );
   const writeups: string[] = [];
   const chasers: string[] = [];
+  const flags: string[] = [];
   for (const a of accounts) {
     const cadence = WRITEUP_CADENCE_DAYS[Number(a.tier)] ?? 14;
     const period = Math.floor(now.getTime() / DAY / cadence);
@@ -46,8 +49,16 @@ export async function draftPeriodic(ctx: Ctx, raw: unknown = {}): Promise<{ writ
       const cd = await writeDraft(ctx, 'chaser', { account: a.name, today, am: a.am_email, commitment: compactItem(c) }, t);
       chasers.push(await upsertDraft(ctx, { kind: 'chaser', accountId: a.id, sourceId: c.sourceId, itemId: c.id, ...cd, dedupeKey: `chaser:${c.id}` }));
     }
+    // Signals the memory stage raises from timing (cadence missed, request left unacknowledged): a
+    // high-severity one goes to leadership like any other high risk. Overdue client commitments get chasers above.
+    const signals = await accountItems(ctx.db, a.id, `i.type = 'risk' AND i.origin = 'system' AND i.status IN ('open', 'acknowledged') AND i.fields->>'severity' = 'high' AND coalesce(i.fields->>'kind', '') <> 'client_commitment_overdue'`);
+    for (const r of signals) {
+      const t = buildFlag({ accountName: a.name, item: r, evidence: [evidenceFromItem(r)], amName: a.am_email });
+      const fd = await writeDraft(ctx, 'flag', { account: a.name, tier: Number(a.tier), am: a.am_email, item: { type: 'risk', ...compactItem(r) } }, t);
+      flags.push(await upsertDraft(ctx, { kind: 'flag', accountId: a.id, sourceId: r.sourceId, itemId: r.id, ...fd, dedupeKey: `flag:${r.id}` }));
+    }
   }
-  return { writeups, chasers };
+  return { writeups, chasers, flags };
 }
 
 async function snapshot(ctx: Ctx, a: { id: string; name: string; tier: number }, start: Date, now: Date): Promise<AccountSnapshot> {

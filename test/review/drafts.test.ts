@@ -144,15 +144,23 @@ describe('drafts from stored items', () => {
     await seedItem(db, acc, sid, 'commitment', 'Agency report', 'we will send the report', { owner: 'Grace Whitfield', owner_side: 'agency', due: '2026-03-01' });
     await seedItem(db, acc, sid, 'risk', 'Access blocked', 'partner access', { kind: 'blocked_access', severity: 'medium', rationale: 'Ads cannot launch without Meta access' });
 
+    const missed = await seedItem(db, acc, null, 'risk', 'No call in 45 days', 'No call since 2026-01-24', { kind: 'cadence_missed', severity: 'high', rationale: 'Tier 3 account with no call for 45 days' });
+    await db.query(`UPDATE items SET origin = 'system' WHERE id = $1`, [missed]);
+
     const first = await draftPeriodic(h.ctx, { account: acc });
     expect(first.chasers).toHaveLength(1);
+    expect(first.flags).toHaveLength(1);
+    const flag = await getDraft(db, first.flags[0]!);
+    expect(flag).toMatchObject({ kind: 'flag', itemId: missed });
+    expect(flag.body).toContain('What happened: cadence missed (high): Tier 3 account with no call for 45 days');
     const chaser = await getDraft(db, first.chasers[0]!);
     expect(chaser).toMatchObject({ kind: 'chaser', itemId: overdue });
     expect(chaser.body).toMatch(/^Hi Yvonne,/);
     expect(chaser.body).toContain('grant Meta Business Manager partner access, which we had pencilled in for 2026-03-05');
     const writeup = await getDraft(db, first.writeups[0]!);
     expect(writeup.title).toBe('Write-up: Crumb & Co, 2026-03-10');
-    expect(writeup.body).toContain('Health: amber.');
+    expect(writeup.body).toContain('Health: red.');
+    expect(writeup.body).toContain('Risks:\n- cadence missed (high): Tier 3 account with no call for 45 days');
     expect(writeup.body).toContain('Blocked:\n- Access blocked\n- Grant Meta Business Manager partner access (by 2026-03-05)');
     expect(writeup.body).toContain('Next:\n- Agency report (by 2026-03-01)');
 
