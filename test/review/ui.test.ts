@@ -215,4 +215,21 @@ describe('review UI', () => {
     expect(row!.status).not.toBe('failed');
     await h.runner.drain();
   });
+
+  it('client text is escaped in the HTML and javascript: links are never rendered as links (server side)', async () => {
+    const evil = `<script>alert(1)</script><img src=x onerror=alert(2)>`;
+    const id = await upsertDraft(h.ctx, {
+      kind: 'ack', accountId, sourceId, itemId: null, title: `T ${evil}`, body: `B ${evil}`, dedupeKey: 'escape',
+      evidence: [{ itemId: null, sourceId, quote: evil, speaker: evil, at: null, url: 'javascript:alert(3)' }, { itemId: null, sourceId, quote: 'q', speaker: null, at: null, url: ' JavaScript:alert(4)' }],
+    });
+    const ui = uiClient(h.app);
+    await ui.signIn(TEST_TOKEN);
+    for (const path of [`/drafts/${id}`, '/?kind=ack']) {
+      const html = await (await ui.get(path)).text();
+      expect(html, path).not.toContain('<script>alert');
+      expect(html, path).not.toMatch(/<img[^>]*onerror/i);
+      expect(html, path).not.toMatch(/href="\s*javascript:/i);
+      expect(html, path).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+  });
 });
