@@ -11,18 +11,23 @@ export interface DraftView {
   audit: AuditEntry[];
   /** The client-side addresses of the source (for the recap's mailto: link). */
   recipients: string[];
+  /** Where the approved draft lives in Notion, once published. */
+  notionUrl: string | null;
 }
 
 /** Everything the draft page shows, in one read. */
 export async function getDraftView(db: Db, id: string): Promise<DraftView> {
   const draft = await getDraft(db, id);
-  const [edits, audit, account, recipients] = await Promise.all([
+  const [edits, audit, account, recipients, ref] = await Promise.all([
     listDraftEdits(db, id),
     listAudit(db, 'draft', id),
     draft.accountId ? db.query<{ name: string }>('SELECT name FROM accounts WHERE id = $1', [draft.accountId]) : Promise.resolve([]),
     clientRecipients(db, draft.sourceId),
+    db.query<{ external_ref: string | null }>('SELECT external_ref FROM drafts WHERE id = $1', [id]),
   ]);
-  return { draft, accountName: account[0]?.name ?? null, edits, audit, recipients };
+  const pageId = draft.status === 'published' ? ref[0]?.external_ref : null;
+  const notionUrl = pageId && /^[\w-]+$/.test(pageId) ? `https://www.notion.so/${pageId.replace(/-/g, '')}` : null;
+  return { draft, accountName: account[0]?.name ?? null, edits, audit, recipients, notionUrl };
 }
 
 async function clientRecipients(db: Db, sourceId: string | null): Promise<string[]> {

@@ -134,6 +134,7 @@ describe('publishing approved drafts to Notion', () => {
     expect(page).toContain(`action="/drafts/${id}/publish"`);
     const retried = await ui.submit(`/drafts/${id}`, `/drafts/${id}/publish`);
     expect(retried.headers.get('location')).toBe(`/drafts/${id}?done=published`);
+    expect(await (await ui.get(`/drafts/${id}`)).text()).toContain(`href="https://www.notion.so/page${pageSeq}"`);
     expect(creates()).toHaveLength(2);
     const again = await ui.submit(`/drafts/${id}`, `/drafts/${id}/publish`);
     expect(again.status).toBe(409);

@@ -9,6 +9,7 @@ export interface DraftPageProps {
   audit: AuditEntry[];
   /** Client addresses for the mailto: link (from the source's participants). */
   recipients: string[];
+  notionUrl: string | null;
   actor: string;
   csrf: string;
   flash?: string | null;
@@ -56,6 +57,7 @@ export function DraftPage(p: DraftPageProps) {
         {d.decidedBy ? <span class="muted"> · {d.status === 'rejected' ? 'rejected' : 'approved'} by {d.decidedBy}</span> : null}
       </p>
       {d.rejectReason ? <p class="card">Rejected: {d.rejectReason}</p> : null}
+      {p.notionUrl ? <p class="ok">Published to Notion: <a href={p.notionUrl} rel="noopener noreferrer" target="_blank" id="notion-link">open the page</a></p> : null}
       {d.status === 'publish_failed' ? (
         <div class="error" id="publish-error">
           <p>Approved, but publishing failed: {d.publishError}</p>
