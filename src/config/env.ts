@@ -56,6 +56,8 @@ export const Env = z.object({
   INBOUND_DOMAIN: optionalString,
 
   // drafting and review
+  /** Who writes drafts when an LLM provider is configured: the LLM (from prompts/<kind>.md) or the templates. */
+  LIAISON_DRAFT_WRITER: z.enum(['llm', 'template']).default('llm'),
   /** Business days promised for a complex request, per channel: "default=3,seo=5,web=5". */
   LIAISON_TURNAROUND_DAYS: z
     .string()

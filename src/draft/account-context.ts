@@ -31,6 +31,6 @@ export async function shippedSincePreviousCall(db: Db, accountId: string, source
 
 /** Open items of the account other than this one: context a specialist needs. */
 export async function openContext(db: Db, accountId: string, exceptItemId: string): Promise<string[]> {
-  const items = await accountItems(db, accountId, `i.status IN ('open', 'acknowledged', 'overdue') AND i.id <> $2`, [exceptItemId], 6);
-  return items.map((i) => `${i.type}: ${i.type === 'risk' ? String(i.rationale ?? i.text) : i.text}${i.due ? ` (due ${i.due})` : ''}`);
+  const items = await accountItems(db, accountId, `i.status IN ('open', 'acknowledged', 'overdue') AND i.id <> $2`, [exceptItemId], 4);
+  return items.map((i) => `${i.type}: ${(i.type === 'risk' ? String(i.rationale ?? i.text) : i.text).slice(0, 140)}${i.due ? ` (due ${i.due})` : ''}`);
 }

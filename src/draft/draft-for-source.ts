@@ -43,8 +43,8 @@ export async function draftForSource(ctx: Ctx, input: DraftForSourceInput): Prom
     const llmInput = {
       account: accountName, title: source.title, date: source.referenceDate, am,
       clients: source.participants.filter((p) => p.side === 'client').map((p) => p.name),
-      requests: items.requests.map(compactItem), commitments: items.commitments.map(compactItem),
-      risks: items.risks.map(compactItem), shipped: shipped.map((s) => s.text),
+      requests: items.requests.map((i) => compactItem(i)), commitments: items.commitments.map((i) => compactItem(i)),
+      risks: items.risks.map((i) => compactItem(i)), shipped: shipped.map((s) => s.text),
     };
     ids.push(await save('recap', `recap:${sourceId}`, null, llmInput, recap));
   }
@@ -60,13 +60,13 @@ export async function draftForSource(ctx: Ctx, input: DraftForSourceInput): Prom
   for (const r of items.requests.filter((x) => x.triage === 'complex')) {
     const context = accountId ? await openContext(ctx.db, accountId, r.id) : [];
     const handoff = buildHandoff({ accountName, tier, request: r, evidence: [ev(r)], context, amName: am });
-    ids.push(await save('handoff', `handoff:${r.id}`, r.id, { account: accountName, tier, am, request: compactItem(r), context }, handoff));
+    ids.push(await save('handoff', `handoff:${r.id}`, r.id, { account: accountName, tier, am, request: compactItem(r, { quote: true }), context }, handoff));
   }
 
   const flagged = [...items.requests.filter((r) => r.triage === 'hot'), ...items.risks.filter((r) => r.severity === 'high')];
   for (const i of flagged) {
     const flag = buildFlag({ accountName, item: i, evidence: [ev(i)], amName: am });
-    ids.push(await save('flag', `flag:${i.id}`, i.id, { account: accountName, tier, am, item: { type: i.type, ...compactItem(i) } }, flag));
+    ids.push(await save('flag', `flag:${i.id}`, i.id, { account: accountName, tier, am, item: { type: i.type, ...compactItem(i, { quote: true }) } }, flag));
   }
   return ids;
 }

@@ -37,8 +37,8 @@ export async function draftPeriodic(ctx: Ctx, raw: unknown = {}): Promise<{ writ
     const template = buildWriteup(snap, [...snap.risks, ...snap.blocked].slice(0, 8).map((i) => evidenceFromItem(i)));
     const llmInput = {
       account: a.name, tier: snap.tier, period: [snap.periodStart, snap.periodEnd], health: healthOf(snap),
-      shipped: snap.shipped.map((i) => i.text), next: snap.next.map(compactItem), blocked: snap.blocked.map(compactItem),
-      risks: snap.risks.map(compactItem), expansion: snap.expansion.map(compactItem), counts: { calls: snap.calls, emails: snap.emails, openRequests: snap.openRequests },
+      shipped: snap.shipped.map((i) => i.text), next: snap.next.map((i) => compactItem(i)), blocked: snap.blocked.map((i) => compactItem(i)),
+      risks: snap.risks.map((i) => compactItem(i)), expansion: snap.expansion.map((i) => compactItem(i)), counts: { calls: snap.calls, emails: snap.emails, openRequests: snap.openRequests },
     };
     const d = await writeDraft(ctx, 'writeup', llmInput, template);
     writeups.push(await upsertDraft(ctx, { kind: 'writeup', accountId: a.id, sourceId: null, itemId: null, ...d, dedupeKey: `writeup:${a.id}:${cadence}:${period}` }));
@@ -46,7 +46,7 @@ export async function draftPeriodic(ctx: Ctx, raw: unknown = {}): Promise<{ writ
     const overdue = await accountItems(ctx.db, a.id, `i.type = 'commitment' AND i.fields->>'owner_side' = 'client' AND i.status IN ('open', 'overdue') AND i.due < $2::date`, [today]);
     for (const c of overdue) {
       const t = buildChaser({ accountName: a.name, commitment: c, evidence: [evidenceFromItem(c, (c.owner as string | null) ?? null)], amName: a.am_email, today });
-      const cd = await writeDraft(ctx, 'chaser', { account: a.name, today, am: a.am_email, commitment: compactItem(c) }, t);
+      const cd = await writeDraft(ctx, 'chaser', { account: a.name, today, am: a.am_email, commitment: compactItem(c, { quote: true }) }, t);
       chasers.push(await upsertDraft(ctx, { kind: 'chaser', accountId: a.id, sourceId: c.sourceId, itemId: c.id, ...cd, dedupeKey: `chaser:${c.id}` }));
     }
     // Signals the memory stage raises from timing (cadence missed, request left unacknowledged): a
@@ -54,7 +54,7 @@ export async function draftPeriodic(ctx: Ctx, raw: unknown = {}): Promise<{ writ
     const signals = await accountItems(ctx.db, a.id, `i.type = 'risk' AND i.origin = 'system' AND i.status IN ('open', 'acknowledged') AND i.fields->>'severity' = 'high' AND coalesce(i.fields->>'kind', '') <> 'client_commitment_overdue'`);
     for (const r of signals) {
       const t = buildFlag({ accountName: a.name, item: r, evidence: [evidenceFromItem(r)], amName: a.am_email });
-      const fd = await writeDraft(ctx, 'flag', { account: a.name, tier: Number(a.tier), am: a.am_email, item: { type: 'risk', ...compactItem(r) } }, t);
+      const fd = await writeDraft(ctx, 'flag', { account: a.name, tier: Number(a.tier), am: a.am_email, item: { type: 'risk', ...compactItem(r, { quote: true }) } }, t);
       flags.push(await upsertDraft(ctx, { kind: 'flag', accountId: a.id, sourceId: r.sourceId, itemId: r.id, ...fd, dedupeKey: `flag:${r.id}` }));
     }
   }

@@ -12,9 +12,9 @@ export interface WrittenDraft extends DraftText {
  * account context, never a transcript); without one, or when the call fails, the template stands.
  * Evidence always comes from code, so a model cannot invent a quote.
  */
-export async function writeDraft(ctx: Pick<Ctx, 'llm' | 'logger'>, kind: DraftKind, input: Record<string, unknown>, template: DraftText, sourceId: string | null = null): Promise<WrittenDraft> {
+export async function writeDraft(ctx: Pick<Ctx, 'llm' | 'logger' | 'config'>, kind: DraftKind, input: Record<string, unknown>, template: DraftText, sourceId: string | null = null): Promise<WrittenDraft> {
   const prompt = DRAFT_PROMPTS[kind];
-  if (!ctx.llm) return { ...template, meta: { writer: 'template' } };
+  if (!ctx.llm || ctx.config.LIAISON_DRAFT_WRITER === 'template') return { ...template, meta: { writer: 'template' } };
   try {
     const res = await ctx.llm.generateStructured({
       task: `draft_${kind}`, schema: DraftOutput, system: prompt.text, input: JSON.stringify(input), sourceId, maxOutputTokens: 1200,
@@ -30,10 +30,14 @@ export async function writeDraft(ctx: Pick<Ctx, 'llm' | 'logger'>, kind: DraftKi
   }
 }
 
-/** Only the fields a draft needs from an item: keeps the LLM input (and its token bill) small. */
-export function compactItem(i: { text: string; quote: string; due?: string | null; [k: string]: unknown }) {
+/**
+ * Only the fields a draft needs from an item: keeps the LLM input (and its token bill) small. The verbatim
+ * quote goes only where the draft repeats the client's words (handoff, flag, chaser); evidence is attached in code.
+ */
+export function compactItem(i: { text: string; quote: string; due?: string | null; [k: string]: unknown }, opts: { quote?: boolean } = {}) {
   const pick = ['requester', 'channel', 'triage', 'owner', 'owner_side', 'kind', 'severity', 'rationale'] as const;
-  const out: Record<string, unknown> = { text: i.text, quote: i.quote };
+  const out: Record<string, unknown> = { text: i.text };
+  if (opts.quote) out.quote = i.quote;
   if (i.due) out.due = i.due;
   for (const k of pick) if (i[k] !== undefined && i[k] !== null) out[k] = i[k];
   return out;

@@ -120,14 +120,15 @@ describe('drafts from stored items', () => {
     expect(llm.calls.map((c) => c.task)).toEqual(['draft_recap', 'draft_handoff']);
     const recapCall = llm.calls[0]!;
     expect(recapCall.system).toBe(readFileSync(new URL('../../prompts/recap.md', import.meta.url), 'utf8'));
-    expect(recapCall.input).toContain('Could you add call tracking to the site?');
+    expect(recapCall.input).toContain('Add call tracking');
+    expect(llm.calls[1]!.input).toContain('Could you add call tracking to the site?'); // the handoff repeats the client's words
     expect(recapCall.input).not.toContain('weather');
     expect(recapCall.input.length).toBeLessThan(1500);
     const recap = await getDraft(db, ids[0]!);
     expect(recap.body).toBe('Written by the model for draft_recap.');
     expect(recap.evidence[0]).toMatchObject({ quote: 'Could you add call tracking to the site?', at: 70 });
     const [meta] = await db.query<{ meta: Record<string, unknown> }>('SELECT meta FROM drafts WHERE id = $1', [ids[0]]);
-    expect(meta!.meta).toMatchObject({ writer: 'openai', model: 'fake-model-1', promptVersion: 'recap-1' });
+    expect(meta!.meta).toMatchObject({ writer: 'openai', model: 'fake-model-1', promptVersion: 'recap-2' });
 
     llm.failNext();
     const acc2 = await seedAccount(db, 'Fallback Co');
