@@ -57,6 +57,16 @@ export const Env = z.object({
   /** Inbound address domain; `<alias>@domain` and `inbound+<alias>@domain` route to an account. */
   INBOUND_DOMAIN: optionalString,
 
+  // drafting and review
+  /** Who writes drafts when an LLM provider is configured: the LLM (from prompts/<kind>.md) or the templates. */
+  LIAISON_DRAFT_WRITER: z.enum(['llm', 'template']).default('llm'),
+  /** Business days promised for a complex request, per channel: "default=3,seo=5,web=5". */
+  LIAISON_TURNAROUND_DAYS: z
+    .string()
+    .regex(/^\s*[a-z_]+=\d{1,3}(\s*,\s*[a-z_]+=\d{1,3})*\s*$/, 'expected channel=days pairs, e.g. default=3,seo=5')
+    .transform((s) => Object.fromEntries(s.split(',').map((p) => p.split('=').map((x) => x.trim())).map(([k, v]) => [k!, Number(v)])) as Record<string, number>)
+    .default({ default: 3 }),
+
   // publishing
   NOTION_TOKEN: secret,
   NOTION_ACCOUNTS_PARENT_PAGE_ID: optionalString,

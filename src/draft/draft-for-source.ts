@@ -1,8 +1,12 @@
 import type { Ctx } from '../ctx.js';
 import type { NormalizedSource } from '../domain/schemas.js';
-import type { GroupedItems } from '../memory/index.js';
+import type { GroupedItems, ItemView } from '../memory/index.js';
+import { accountTier, openContext, shippedSincePreviousCall } from './account-context.js';
+import { evidenceOf } from './evidence.js';
 import { buildRecap } from './recap.js';
+import { buildAck, buildFlag, buildHandoff, etaFor } from './request-drafts.js';
 import { upsertDraft } from './store-draft.js';
+import { compactItem, writeDraft } from './write-draft.js';
 
 export interface DraftForSourceInput {
   sourceId: string;
@@ -12,13 +16,57 @@ export interface DraftForSourceInput {
   items: GroupedItems;
 }
 
-/** The drafts a processed source calls for. Returns the ids of the drafts created or refreshed. */
+export function turnaroundFor(ctx: Pick<Ctx, 'config'>) {
+  const t = ctx.config.LIAISON_TURNAROUND_DAYS ?? { default: 3 };
+  return (channel: unknown) => t[String(channel)] ?? t.default ?? 3;
+}
+
+/**
+ * The drafts a processed source calls for, written from its stored items and account memory:
+ * a recap per call, an acknowledgement per email with new requests, a handoff per complex request,
+ * a leadership flag per hot request and high-severity risk. Returns the ids created or refreshed.
+ */
 export async function draftForSource(ctx: Ctx, input: DraftForSourceInput): Promise<string[]> {
+  const { source, items, sourceId, accountId, accountName } = input;
+  const am = source.participants.find((p) => p.side === 'agency')?.name ?? null;
+  const ev = (i: ItemView) => evidenceOf(sourceId, source, i);
+  const save = async (kind: Parameters<typeof writeDraft>[1], key: string, itemId: string | null, llmInput: Record<string, unknown>, template: Parameters<typeof writeDraft>[3]) => {
+    const d = await writeDraft(ctx, kind, llmInput, template, sourceId);
+    return upsertDraft(ctx, { kind, accountId, sourceId, itemId, title: d.title, body: d.body, evidence: d.evidence, dedupeKey: key, meta: d.meta });
+  };
   const ids: string[] = [];
-  if (input.source.kind === 'call') {
-    const am = input.source.participants.find((p) => p.side === 'agency')?.name ?? null;
-    const recap = buildRecap({ ...input, amName: am });
-    ids.push(await upsertDraft(ctx, { kind: 'recap', accountId: input.accountId, sourceId: input.sourceId, itemId: null, ...recap, dedupeKey: `recap:${input.sourceId}` }));
+  const tier = await accountTier(ctx.db, accountId);
+
+  if (source.kind === 'call') {
+    const shipped = accountId ? await shippedSincePreviousCall(ctx.db, accountId, sourceId) : [];
+    const recap = buildRecap({ ...input, amName: am, shipped });
+    const llmInput = {
+      account: accountName, title: source.title, date: source.referenceDate, am,
+      clients: source.participants.filter((p) => p.side === 'client').map((p) => p.name),
+      requests: items.requests.map((i) => compactItem(i)), commitments: items.commitments.map((i) => compactItem(i)),
+      risks: items.risks.map((i) => compactItem(i)), shipped: shipped.map((s) => s.text),
+    };
+    ids.push(await save('recap', `recap:${sourceId}`, null, llmInput, recap));
+  }
+
+  const fresh = items.requests.filter((r) => r.sourceId === sourceId && r.status === 'open');
+  const turnaround = turnaroundFor(ctx);
+  if (source.kind === 'email' && fresh.length) {
+    const ack = buildAck({ accountName, amName: am, requests: fresh, evidence: fresh.map(ev), turnaround });
+    const llmInput = { account: accountName, am, requests: fresh.map((r) => ({ ...compactItem(r), eta: etaFor(r.triage, turnaround(r.channel)) })) };
+    ids.push(await save('ack', `ack:${sourceId}`, fresh.length === 1 ? fresh[0]!.id : null, llmInput, ack));
+  }
+
+  for (const r of items.requests.filter((x) => x.triage === 'complex')) {
+    const context = accountId ? await openContext(ctx.db, accountId, r.id) : [];
+    const handoff = buildHandoff({ accountName, tier, request: r, evidence: [ev(r)], context, amName: am });
+    ids.push(await save('handoff', `handoff:${r.id}`, r.id, { account: accountName, tier, am, request: compactItem(r, { quote: true }), context }, handoff));
+  }
+
+  const flagged = [...items.requests.filter((r) => r.triage === 'hot'), ...items.risks.filter((r) => r.severity === 'high')];
+  for (const i of flagged) {
+    const flag = buildFlag({ accountName, item: i, evidence: [ev(i)], amName: am });
+    ids.push(await save('flag', `flag:${i.id}`, i.id, { account: accountName, tier, am, item: { type: i.type, ...compactItem(i, { quote: true }) } }, flag));
   }
   return ids;
 }

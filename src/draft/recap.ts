@@ -1,45 +1,53 @@
-import type { Evidence, NormalizedSource } from '../domain/schemas.js';
+import type { NormalizedSource } from '../domain/schemas.js';
 import type { GroupedItems, ItemView } from '../memory/index.js';
+import { evidenceOf, firstName, fmtDue } from './evidence.js';
+import type { DraftText } from './types.js';
 
-// Spine template for the call recap; the drafts issue grows this into the full set of drafts.
-
-function evidenceOf(sourceId: string, source: NormalizedSource, item: ItemView): Evidence {
-  const seg = item.locator ? source.segments[item.locator.segment] : undefined;
-  return { itemId: item.id, sourceId, quote: item.quote, speaker: seg?.speaker ?? null, at: seg?.at ?? null, url: source.links.url };
+export interface RecapInput {
+  sourceId: string;
+  source: NormalizedSource;
+  accountName: string;
+  items: GroupedItems;
+  amName: string | null;
+  /** Agency work marked done since the last call (account memory), for "what shipped". */
+  shipped?: ItemView[];
 }
 
-function firstName(name: string | null | undefined): string | null {
-  return name ? name.split(/\s+/)[0]! : null;
+const NEXT_MEETING = /\b(next (call|meeting|check-?in|sync)|talk (again )?(on|next)|see you (on|next)|same time next)\b[^.?!]*/i;
+
+const WHEN = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}(st|nd|rd|th|:\d{2}| ?[ap]m)\b|\b(tomorrow|next week|in (two|2|three|3) weeks|same time)\b/i;
+
+/** The sentence in the call that sets the next meeting, if anyone said one. */
+export function findNextMeeting(source: NormalizedSource): string | null {
+  for (let i = source.segments.length - 1; i >= 0; i--) {
+    const m = NEXT_MEETING.exec(source.segments[i]!.text);
+    // Only a mention that says when: "our next call" alone is not a meeting time.
+    if (m && WHEN.test(m[0])) return m[0].trim().replace(/[,;:]$/, '');
+  }
+  return null;
 }
 
-export function buildRecap(input: { sourceId: string; source: NormalizedSource; accountName: string; items: GroupedItems; amName: string | null }) {
+const line = (i: ItemView, who: string | null) => `- ${who ? `${who}: ` : ''}${i.text}${fmtDue(i.due)}`;
+
+/** The call recap from stored items (never the whole transcript): short, in the AM's voice. */
+export function buildRecap(input: RecapInput): DraftText {
   const { source, items } = input;
   const client = source.participants.filter((p) => p.side === 'client').map((p) => firstName(p.name)).filter(Boolean);
-  const greeting = client.length ? `Hi ${client.join(' and ')},` : 'Hi all,';
-  const lines = [greeting, '', `Thanks for the time today. Here is a quick recap of "${source.title}".`, ''];
-  if (items.requests.length) {
-    lines.push('What you asked for:');
-    for (const r of items.requests) lines.push(`- ${r.text}${r.due ? ` (by ${r.due})` : ''}`);
-    lines.push('');
-  }
+  const lines = [client.length ? `Hi ${client.join(' and ')},` : 'Hi all,', '', `Thanks for the time today. A quick recap of "${source.title}".`, ''];
+  const covered = [...items.requests.map((r) => r.text), ...items.risks.filter((r) => r.kind !== 'expansion_opportunity').map((r) => String(r.rationale ?? r.text))];
+  if (covered.length) lines.push('What we covered:', ...covered.slice(0, 6).map((t) => `- ${t}`), '');
+  if (input.shipped?.length) lines.push('What shipped since we last spoke:', ...input.shipped.map((i) => `- ${i.text}`), '');
   const ours = items.commitments.filter((c) => c.owner_side !== 'client');
   const theirs = items.commitments.filter((c) => c.owner_side === 'client');
-  if (ours.length) {
-    lines.push('Next steps on our side:');
-    for (const c of ours) lines.push(`- ${c.owner ? `${c.owner}: ` : ''}${c.text}${c.due ? ` (by ${c.due})` : ''}`);
-    lines.push('');
-  }
-  if (theirs.length) {
-    lines.push('What we need from you:');
-    for (const c of theirs) lines.push(`- ${c.owner ? `${c.owner}: ` : ''}${c.text}${c.due ? ` (by ${c.due})` : ''}`);
-    lines.push('');
-  }
+  if (ours.length) lines.push('Next steps on our side:', ...ours.map((c) => line(c, (c.owner as string | null) ?? null)), '');
+  if (theirs.length) lines.push('What we need from you:', ...theirs.map((c) => line(c, (c.owner as string | null) ?? null)), '');
   if (!items.requests.length && !items.commitments.length) lines.push('No new action items came out of this call.', '');
+  const next = findNextMeeting(source);
+  if (next) lines.push(`Next meeting: ${next}.`, '');
   lines.push('Talk soon,', input.amName ?? '');
-  const all = [...items.requests, ...items.commitments];
   return {
     title: `Recap: ${source.title}`,
     body: lines.join('\n').trimEnd(),
-    evidence: all.map((i) => evidenceOf(input.sourceId, source, i)),
+    evidence: [...items.requests, ...items.commitments].map((i) => evidenceOf(input.sourceId, source, i)),
   };
 }

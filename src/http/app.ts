@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.js';
-import { bearerActor, safeEqual } from './auth.js';
+import { bearerActor, tokenResolver } from './auth.js';
 import { errorBody, handleError } from './errors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  const resolveToken = async (token: string) => (safeEqual(token, deps.apiToken) ? 'admin' : null);
+  const resolveToken = tokenResolver(deps);
   app.use('/api/*', bearerActor(resolveToken));
 
   app.route('/', healthRoutes);

@@ -52,7 +52,8 @@ describe.each(DRIVERS)('a Fathom call end to end on %s', (driver) => {
     expect(recap.body).toMatch(/^Hi Daniel and Priya,/);
     expect(recap.body).toContain('Maya Chen');
     expect(recap.evidence.length).toBe(all.length);
-    for (const e of recap.evidence) expect(e.url).toBe('https://fathom.video/share/Vq7mR2xKcP9tLw4ZbN8sHd3FjY6uGe1A');
+    // Evidence links open the recording at the moment the quote was said.
+    for (const e of recap.evidence) expect(e.url).toBe(`https://fathom.video/share/Vq7mR2xKcP9tLw4ZbN8sHd3FjY6uGe1A?t=${Math.floor(e.at!)}`);
     expect(recap.evidence.every((e) => typeof e.at === 'number')).toBe(true);
     expect((await h.api('POST', `/api/drafts/${recap.id}/approve`)).status).toBe(200);
   });

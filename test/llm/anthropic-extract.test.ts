@@ -11,7 +11,7 @@ import { ANTHROPIC_MESSAGES, anthropicBody, anthropicError, json, mockEndpoint }
 import { extractionRows, itemsOf, llmCalls, occurrences, postCase, sourceRow } from './pipeline.js';
 
 const server = useMsw();
-const ENV = { LIAISON_LLM_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'sk-ant-test', LIAISON_JOB_MAX_ATTEMPTS: '3' };
+const ENV = { LIAISON_DRAFT_WRITER: 'template', LIAISON_LLM_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'sk-ant-test', LIAISON_JOB_MAX_ATTEMPTS: '3' };
 
 /** A model answer for d07 (Ledgerstone Wine): Callum speaks only as "Speaker 2". */
 function d07Answer(owner: string): ExtractOutput {

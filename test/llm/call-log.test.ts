@@ -8,7 +8,7 @@ import { d03Answer, json, mockEndpoint, OPENAI_RESPONSES, openAiBody } from './m
 import { extractionRows, itemsOf, llmCalls, postCase } from './pipeline.js';
 
 const server = useMsw();
-const ENV = { LIAISON_LLM_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test-key' };
+const ENV = { LIAISON_DRAFT_WRITER: 'template', LIAISON_LLM_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test-key' };
 
 // The call log and the extraction record over the wire (the pg driver), as production on Postgres writes them.
 describe('LLM call log on the pg driver', () => {

@@ -11,7 +11,7 @@ import { d03Answer, mockEndpoint, OPENAI_RESPONSES, openAiBody } from './mock-ll
 import { extractionRows, itemsOf, llmCalls, postCase } from './pipeline.js';
 
 const server = useMsw();
-const ENV = { LIAISON_LLM_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test-key' };
+const ENV = { LIAISON_DRAFT_WRITER: 'template', LIAISON_LLM_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test-key' };
 
 /** A model that answers each part with the items whose segment it was shown (so overlap items come back twice). */
 function answerForPart(body: Record<string, unknown>): Response {

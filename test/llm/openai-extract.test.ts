@@ -12,7 +12,7 @@ import { d03Answer, json, mockEndpoint, OPENAI_RESPONSES, openAiBody, openAiErro
 import { extractionRows, itemsOf, llmCalls, occurrences, postCase, sourceRow } from './pipeline.js';
 
 const server = useMsw();
-const ENV = { LIAISON_LLM_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test-key', LIAISON_JOB_MAX_ATTEMPTS: '3', LIAISON_LLM_TIMEOUT_MS: '1000' };
+const ENV = { LIAISON_DRAFT_WRITER: 'template', LIAISON_LLM_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test-key', LIAISON_JOB_MAX_ATTEMPTS: '3', LIAISON_LLM_TIMEOUT_MS: '1000' };
 
 describe('extraction with OpenAI (Responses API)', () => {
   let db: Db;

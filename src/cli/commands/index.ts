@@ -7,6 +7,7 @@ import { migrateCmd } from './migrate.js';
 import { reembedCmd } from './reembed.js';
 import { serve } from './serve.js';
 import type { Command } from './types.js';
+import { userCmd } from './user.js';
 
 // One line per command; each lives in its own file.
 export const commands: Command[] = [
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   fathomBackfill,
   fathomFetch,
   reembedCmd,
+  userCmd,
 ];
