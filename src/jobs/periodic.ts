@@ -1,4 +1,5 @@
 import type { Ctx } from '../ctx.js';
+import { draftPeriodic } from '../draft/index.js';
 import { runPeriodicChecks } from '../memory/index.js';
 
 export interface PeriodicTimer {
@@ -6,14 +7,24 @@ export interface PeriodicTimer {
   stop(): Promise<void>;
 }
 
-/** The Node shape's cron: runs the memory checks (overdue, cadence, unacknowledged) now and every N minutes. */
+/**
+ * One periodic pass, shared by the Node timer and the Worker's cron: the memory checks (overdue,
+ * cadence, unacknowledged) raise their signals, then the drafts they call for are written
+ * (chasers, leadership flags, write-ups on the tier's cadence).
+ */
+export async function runPeriodic(ctx: Ctx): Promise<void> {
+  await runPeriodicChecks(ctx);
+  await draftPeriodic(ctx);
+}
+
+/** The Node shape's cron: runs the periodic pass now and every N minutes. */
 export function createPeriodicTimer(ctx: Ctx, opts: { minutes?: number } = {}): PeriodicTimer {
   const ms = Math.max(1, opts.minutes ?? 15) * 60_000;
   let timer: ReturnType<typeof setInterval> | null = null;
   let active: Promise<unknown> | null = null;
   const tick = () => {
     if (active) return;
-    active = runPeriodicChecks(ctx)
+    active = runPeriodic(ctx)
       .catch((err) => ctx.logger.error('periodic checks failed', { error: String(err) }))
       .finally(() => { active = null; });
   };

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import type { Ctx } from '../ctx.js';
 import type { Db } from '../db/types.js';
 import { iso } from '../db/types.js';
 import { getAccount, type Account } from '../ingest/index.js';
 import { ITEM_COLUMNS, toItemView, type ItemRow, type ItemView } from '../memory/index.js';
 
-// What the account page shows. These read items directly; when the memory stage exports
-// getAccountState / getAccountTimeline / searchAccount, each function here becomes one call to it.
+// What the account page shows, grouped as an AM reads it (due and overdue commitments apart);
+// search is the memory stage's hybrid search (see the UI route).
 
 export interface TimelineEntry { at: string; kind: string; title: string; href: string | null; status: string | null }
 
@@ -50,20 +49,4 @@ export async function accountTimeline(db: Db, accountId: string, limit = 40): Pr
     at: iso(r.at)!, kind: r.kind, title: r.title ?? '(untitled)', status: r.status,
     href: r.kind.startsWith('draft:') ? `/drafts/${r.id}` : `/sources/${r.id}`,
   }));
-}
-
-export const SearchAccountInput = z.object({ account: z.string().min(1), q: z.string().trim().min(1).max(200) });
-
-export interface AccountSearchHit { sourceId: string; title: string | null; speaker: string | null; text: string; at: number | null }
-
-/** Full-text search over the account's stored chunks (the memory stage adds the vector half). */
-export async function searchAccountText(ctx: Pick<Ctx, 'db'>, raw: z.input<typeof SearchAccountInput>): Promise<AccountSearchHit[]> {
-  const input = SearchAccountInput.parse(raw);
-  const rows = await ctx.db.query<{ source_id: string; title: string | null; speaker: string | null; text: string; locator: { at?: number | null } | null }>(
-    `SELECT c.source_id, s.title, c.speaker, c.text, c.locator FROM chunks c JOIN sources s ON s.id = c.source_id
-     WHERE c.account_id = $1 AND (c.tsv @@ websearch_to_tsquery('english', $2) OR c.text ILIKE '%' || $2 || '%')
-     ORDER BY ts_rank(c.tsv, websearch_to_tsquery('english', $2)) DESC LIMIT 20`,
-    [input.account, input.q],
-  );
-  return rows.map((r) => ({ sourceId: r.source_id, title: r.title, speaker: r.speaker, text: r.text, at: r.locator?.at ?? null }));
 }

@@ -3,6 +3,7 @@ import { audit } from '../audit.js';
 import type { Ctx } from '../ctx.js';
 import type { Draft } from '../domain/schemas.js';
 import { ConflictError } from '../errors.js';
+import { getItem, setItemStatus } from '../memory/index.js';
 import { approveDraft, getDraft, toDraft } from './drafts.js';
 import { notionClient, notionConfigured } from './notion/client.js';
 import { publishToNotion } from './notion/publish.js';
@@ -60,16 +61,12 @@ export async function approveAndPublish(ctx: Ctx, id: string, raw: unknown = {})
   return publishDraft(ctx, id);
 }
 
-/**
- * An approved acknowledgement acknowledges its requests, so the unacknowledged-request signal stops.
- * (One line to swap for the memory stage's setItemStatus once it lands.)
- */
+/** An approved acknowledgement acknowledges its open requests, so the unacknowledged-request signal stops. */
 async function markAcknowledged(ctx: Ctx, itemIds: string[]): Promise<void> {
-  if (!itemIds.length) return;
-  await ctx.db.query(
-    `UPDATE items SET status = 'acknowledged', status_changed_at = $2, updated_at = now() WHERE id = ANY($1) AND type = 'request' AND status = 'open'`,
-    [itemIds, ctx.clock.now()],
-  );
+  for (const id of new Set(itemIds)) {
+    const item = await getItem(ctx.db, id).catch(() => null);
+    if (item?.type === 'request' && item.status === 'open') await setItemStatus(ctx, id, 'acknowledged');
+  }
 }
 
 /** Retries a failed publish. A conditional claim: two clicks at once publish once, the other gets 409. */

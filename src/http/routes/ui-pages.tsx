@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { assignSource, getSourceRow, listAccounts, listSources, readNormalized, retrySource, toSourceSummary } from '../../ingest/index.js';
 import {
-  approveAndPublish, editDraft, getAccountOverview, getDraftView, listQueue, rejectDraft, retryPublish, searchAccountText, sourceCounts,
+  approveAndPublish, editDraft, getAccountOverview, getDraftView, listQueue, rejectDraft, retryPublish, sourceCounts,
 } from '../../review/index.js';
 import type { Ctx } from '../../ctx.js';
+import { searchAccount as searchHybrid } from '../../memory/index.js';
 import { AccountPage, AccountsPage } from '../ui/account-page.js';
 import { DraftPage } from '../ui/draft-page.js';
 import { form, page, render, type UiEnv } from '../ui/middleware.js';
@@ -20,8 +21,11 @@ const flash = (v: string | undefined) => (v ? (FLASH[v] ?? null) : null);
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const optInt = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
 
-/** Account search: full text until the memory stage's hybrid searchAccount is wired here. */
-const searchAccount = (ctx: Ctx, account: string, q: string) => searchAccountText(ctx, { account, q });
+/** Account search: the memory stage's hybrid search (vectors and full text), shown as cited passages. */
+const searchAccount = async (ctx: Ctx, account: string, q: string) =>
+  (await searchHybrid(ctx, { account, q, limit: 20 })).hits.map((h) => ({
+    sourceId: h.citation.sourceId, title: h.citation.sourceTitle, speaker: h.citation.speaker, text: h.passage, at: h.citation.at,
+  }));
 
 export const uiPages = new Hono<UiEnv>()
   .get('/', ...page, async (c) => {

@@ -1,6 +1,9 @@
 import type { Account } from '../../ingest/index.js';
 import type { ItemView } from '../../memory/index.js';
-import type { AccountOverview, AccountSearchHit } from '../../review/index.js';
+import type { AccountOverview } from '../../review/index.js';
+
+/** A cited passage from the account's history, as the search box lists it. */
+export interface AccountSearchHit { sourceId: string; title: string | null; speaker: string | null; text: string; at: number | null }
 import { fmtAt, Layout } from './layout.js';
 
 function Items(props: { items: ItemView[]; empty: string; id: string }) {
