@@ -6,7 +6,7 @@ import { evidenceOf } from './evidence.js';
 import { buildRecap } from './recap.js';
 import { buildAck, buildFlag, buildHandoff, etaFor } from './request-drafts.js';
 import { upsertDraft } from './store-draft.js';
-import { compactItem, writeDraft } from './write-draft.js';
+import { compactItem, writeDrafts, type DraftPlan } from './write-draft.js';
 
 export interface DraftForSourceInput {
   sourceId: string;
@@ -30,11 +30,11 @@ export async function draftForSource(ctx: Ctx, input: DraftForSourceInput): Prom
   const { source, items, sourceId, accountId, accountName } = input;
   const am = source.participants.find((p) => p.side === 'agency')?.name ?? null;
   const ev = (i: ItemView) => evidenceOf(sourceId, source, i);
-  const save = async (kind: Parameters<typeof writeDraft>[1], key: string, itemId: string | null, llmInput: Record<string, unknown>, template: Parameters<typeof writeDraft>[3]) => {
-    const d = await writeDraft(ctx, kind, llmInput, template, sourceId);
-    return upsertDraft(ctx, { kind, accountId, sourceId, itemId, title: d.title, body: d.body, evidence: d.evidence, dedupeKey: key, meta: d.meta });
+  // Plan every draft first, then write them together (one LLM call for all of them).
+  const plans: Array<DraftPlan & { itemId: string | null }> = [];
+  const save = (kind: DraftPlan['kind'], key: string, itemId: string | null, llmInput: Record<string, unknown>, template: DraftPlan['template']) => {
+    plans.push({ kind, key, itemId, input: llmInput, template });
   };
-  const ids: string[] = [];
   const tier = await accountTier(ctx.db, accountId);
 
   if (source.kind === 'call') {
@@ -46,7 +46,7 @@ export async function draftForSource(ctx: Ctx, input: DraftForSourceInput): Prom
       requests: items.requests.map((i) => compactItem(i)), commitments: items.commitments.map((i) => compactItem(i)),
       risks: items.risks.map((i) => compactItem(i)), shipped: shipped.map((s) => s.text),
     };
-    ids.push(await save('recap', `recap:${sourceId}`, null, llmInput, recap));
+    save('recap', `recap:${sourceId}`, null, llmInput, recap);
   }
 
   const fresh = items.requests.filter((r) => r.sourceId === sourceId && r.status === 'open');
@@ -54,19 +54,25 @@ export async function draftForSource(ctx: Ctx, input: DraftForSourceInput): Prom
   if (source.kind === 'email' && fresh.length) {
     const ack = buildAck({ accountName, amName: am, requests: fresh, evidence: fresh.map(ev), turnaround });
     const llmInput = { account: accountName, am, requests: fresh.map((r) => ({ ...compactItem(r), eta: etaFor(r.triage, turnaround(r.channel)) })) };
-    ids.push(await save('ack', `ack:${sourceId}`, fresh.length === 1 ? fresh[0]!.id : null, llmInput, ack));
+    save('ack', `ack:${sourceId}`, fresh.length === 1 ? fresh[0]!.id : null, llmInput, ack);
   }
 
   for (const r of items.requests.filter((x) => x.triage === 'complex')) {
     const context = accountId ? await openContext(ctx.db, accountId, r.id) : [];
     const handoff = buildHandoff({ accountName, tier, request: r, evidence: [ev(r)], context, amName: am });
-    ids.push(await save('handoff', `handoff:${r.id}`, r.id, { account: accountName, tier, am, request: compactItem(r, { quote: true }), context }, handoff));
+    save('handoff', `handoff:${r.id}`, r.id, { account: accountName, tier, am, request: compactItem(r, { quote: true }), context }, handoff);
   }
 
   const flagged = [...items.requests.filter((r) => r.triage === 'hot'), ...items.risks.filter((r) => r.severity === 'high')];
   for (const i of flagged) {
     const flag = buildFlag({ accountName, item: i, evidence: [ev(i)], amName: am });
-    ids.push(await save('flag', `flag:${i.id}`, i.id, { account: accountName, tier, am, item: { type: i.type, ...compactItem(i, { quote: true }) } }, flag));
+    save('flag', `flag:${i.id}`, i.id, { account: accountName, tier, am, item: { type: i.type, ...compactItem(i, { quote: true }) } }, flag);
+  }
+  const written = await writeDrafts(ctx, plans, sourceId);
+  const ids: string[] = [];
+  for (const p of plans) {
+    const d = written.get(p.key)!;
+    ids.push(await upsertDraft(ctx, { kind: p.kind, accountId, sourceId, itemId: p.itemId, title: d.title, body: d.body, evidence: d.evidence, dedupeKey: p.key, meta: d.meta }));
   }
   return ids;
 }
