@@ -1,5 +1,4 @@
 import type { Db } from '../db/types.js';
-import { toVector } from '../db/types.js';
 import type { ItemType } from '../domain/schemas.js';
 
 // When a newly extracted item is "the same item" as an open one of the same account and type.
@@ -31,25 +30,56 @@ export interface MergeTarget {
   due: string | null;
 }
 
-/** The best open item of the account and type that the incoming item should merge into, if any (exact search). */
-export async function findMergeTarget(
-  tx: Db,
-  input: { accountId: string; sourceId: string; type: ItemType; quote: string; embedding: number[]; fields: Fields },
-): Promise<MergeTarget | null> {
-  const rows = await tx.query<{ id: string; fields: Fields; due: string | null; sim: number }>(
-    `WITH candidates AS MATERIALIZED (
-       SELECT id, fields, due::text AS due, embedding FROM items
-       WHERE account_id = $1 AND type = $2 AND status IN ('open', 'acknowledged', 'overdue')
-         AND merged_into IS NULL AND origin = 'extracted' AND embedding IS NOT NULL
-         -- one sentence the extractor split into two items (website and listing, d13) stays two items
-         AND NOT (source_id = $4 AND quote = $5))
-     SELECT id, fields, due, 1 - (embedding <=> $3::vector) AS sim FROM candidates
-     ORDER BY embedding <=> $3::vector LIMIT 5`,
-    [input.accountId, input.type, toVector(input.embedding), input.sourceId, input.quote],
+export interface MergeCandidate {
+  id: string;
+  type: ItemType;
+  sourceId: string | null;
+  quote: string;
+  fields: Fields;
+  due: string | null;
+  embedding: number[];
+}
+
+/**
+ * Every open item of the account that a new item may merge into, read once per extraction: an account
+ * holds a few hundred open items at most, so one read and an exact comparison in memory beats one
+ * nearest-neighbour query per new item (a 60-minute call has well over a hundred).
+ */
+export async function loadMergeCandidates(tx: Db, accountId: string): Promise<MergeCandidate[]> {
+  const rows = await tx.query<{ id: string; type: ItemType; source_id: string | null; quote: string; fields: Fields; due: string | null; embedding: string | number[] }>(
+    `SELECT id, type, source_id, quote, fields, due::text AS due, embedding::text AS embedding FROM items
+     WHERE account_id = $1 AND status IN ('open', 'acknowledged', 'overdue')
+       AND merged_into IS NULL AND origin = 'extracted' AND embedding IS NOT NULL`,
+    [accountId],
   );
-  for (const r of rows) {
-    const sim = Number(r.sim);
-    if (shouldMerge(input.type, sim, input.fields, r.fields ?? {})) return { id: r.id, similarity: sim, due: r.due };
+  return rows.map((r) => ({
+    id: r.id, type: r.type, sourceId: r.source_id, quote: r.quote, fields: r.fields ?? {}, due: r.due,
+    embedding: typeof r.embedding === 'string' ? (JSON.parse(r.embedding) as number[]) : r.embedding,
+  }));
+}
+
+export function cosine(a: readonly number[], b: readonly number[]): number {
+  let dot = 0, na = 0, nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
   }
-  return null;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** The best candidate of the same type the incoming item should merge into, if any (exact comparison). */
+export function findMergeTarget(
+  candidates: readonly MergeCandidate[],
+  input: { sourceId: string; type: ItemType; quote: string; embedding: number[]; fields: Fields },
+): MergeTarget | null {
+  let best: MergeTarget | null = null;
+  for (const c of candidates) {
+    if (c.type !== input.type) continue;
+    // one sentence the extractor split into two items (website and listing, d13) stays two items
+    if (c.sourceId === input.sourceId && c.quote === input.quote) continue;
+    const sim = cosine(input.embedding, c.embedding);
+    if (shouldMerge(input.type, sim, input.fields, c.fields) && sim > (best?.similarity ?? -Infinity)) best = { id: c.id, similarity: sim, due: c.due };
+  }
+  return best;
 }

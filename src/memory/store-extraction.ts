@@ -6,7 +6,7 @@ import { newId } from '../ids.js';
 import { chunkSource } from './chunk.js';
 import { ensureEmbedder } from './embedder-settings.js';
 import { completionStatements } from './fulfilment.js';
-import { findMergeTarget, shouldMerge } from './merge.js';
+import { cosine, findMergeTarget, loadMergeCandidates, shouldMerge } from './merge.js';
 import { markFulfilled } from './store-fulfilment.js';
 
 const ITEM_COLUMNS = {
@@ -21,7 +21,6 @@ const CHUNK_COLUMNS = {
   id: 'text', source_id: 'text', account_id: 'text', ord: 'integer', speaker: 'text', locator: 'jsonb', text: 'text', embedding: 'vector', embedder: 'text',
 };
 
-const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 
 export interface StoredExtraction {
   extractionId: string;
@@ -87,6 +86,7 @@ export async function storeExtraction(
     const fulfilled = accountId
       ? await markFulfilled(tx, { accountId, sourceId, extractionId, source, completions, vectors: vectors.slice(typed.length + chunks.length) })
       : [];
+    const candidates = accountId ? await loadMergeCandidates(tx, accountId) : [];
     const itemIds: string[] = [];
     const merged: StoredExtraction['merged'] = [];
     const newItems: Array<Record<string, unknown>> = [];
@@ -96,11 +96,11 @@ export async function storeExtraction(
       const vec = vectors[i]!;
       // Candidates: open items stored before this source, and this source's own earlier items
       // (a recap that repeats a promise), never one sentence the extractor split into two items.
-      let target = accountId ? await findMergeTarget(tx, { accountId, sourceId, type: t.type, quote: t.quote, embedding: vec, fields: t.fields }) : null;
+      let target = findMergeTarget(candidates, { sourceId, type: t.type, quote: t.quote, embedding: vec, fields: t.fields });
       for (const f of accountId ? fresh : []) {
         const o = typed[f.index]!;
         if (o.type !== t.type || o.quote === t.quote) continue;
-        const sim = dot(vec, vectors[f.index]!);
+        const sim = cosine(vec, vectors[f.index]!);
         if (shouldMerge(t.type, sim, t.fields, o.fields) && sim > (target?.similarity ?? -1)) target = { id: f.id, similarity: sim, due: o.due };
       }
       const mention = { source_id: sourceId, extraction_id: extractionId, quote: t.quote, locator: t.locator, fields: t.fields, text: t.text };

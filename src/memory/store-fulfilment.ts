@@ -1,7 +1,7 @@
 import type { Db } from '../db/types.js';
-import { toVector } from '../db/types.js';
 import type { NormalizedSource } from '../domain/schemas.js';
 import { newId } from '../ids.js';
+import { cosine } from './merge.js';
 import { FULFIL_MIN_OVERLAP, FULFIL_MIN_SIMILARITY, stemOverlap, type CompletionStatement } from './fulfilment.js';
 
 interface Candidate { id: string; text: string; quote: string; fields: Record<string, unknown>; sim: number }
@@ -21,23 +21,24 @@ export async function markFulfilled(
   input: { accountId: string; sourceId: string; extractionId: string; source: NormalizedSource; completions: CompletionStatement[]; vectors: number[][] },
 ): Promise<string[]> {
   const done: string[] = [];
+  if (!input.completions.length) return done;
+  // The account's open commitments from earlier sources, read once and compared in memory.
+  const open = await tx.query<Omit<Candidate, 'sim'> & { embedding: string }>(
+    `SELECT i.id, i.text, i.quote, i.fields, i.embedding::text AS embedding FROM items i JOIN sources s ON s.id = i.source_id
+     WHERE i.account_id = $1 AND i.type = 'commitment' AND i.status IN ('open', 'overdue') AND i.merged_into IS NULL
+       AND i.source_id <> $2 AND s.occurred_at <= $3::timestamptz AND i.embedding IS NOT NULL`,
+    [input.accountId, input.sourceId, input.source.occurredAt],
+  );
+  const candidates = open.map((r) => ({ ...r, vector: JSON.parse(r.embedding) as number[] }));
   for (const [i, c] of input.completions.entries()) {
-    const rows = await tx.query<Candidate>(
-      `WITH candidates AS MATERIALIZED (
-         SELECT i.id, i.text, i.quote, i.fields, i.embedding FROM items i JOIN sources s ON s.id = i.source_id
-         WHERE i.account_id = $1 AND i.type = 'commitment' AND i.status IN ('open', 'overdue') AND i.merged_into IS NULL
-           AND i.source_id <> $2 AND s.occurred_at <= $3::timestamptz AND i.embedding IS NOT NULL)
-       SELECT id, text, quote, fields, 1 - (embedding <=> $4::vector) AS sim FROM candidates ORDER BY embedding <=> $4::vector LIMIT 20`,
-      [input.accountId, input.sourceId, input.source.occurredAt, toVector(input.vectors[i]!)],
-    );
     let best: { row: Candidate; score: number } | null = null;
-    for (const r of rows) {
+    for (const r of candidates) {
       if (done.includes(r.id) || !sameSide(c, r.fields ?? {})) continue;
-      const sim = Number(r.sim);
+      const sim = cosine(input.vectors[i]!, r.vector);
       const overlap = Math.max(stemOverlap(c.text, r.text), stemOverlap(c.text, r.quote));
       if (sim < FULFIL_MIN_SIMILARITY && overlap < FULFIL_MIN_OVERLAP) continue;
       const score = Math.max(sim, overlap);
-      if (!best || score > best.score) best = { row: r, score };
+      if (!best || score > best.score) best = { row: { ...r, sim }, score };
     }
     if (!best) continue;
     done.push(best.row.id);
