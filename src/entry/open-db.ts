@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Config } from '../config/env.js';
 import { migrate } from '../db/migrate.js';
 import { loadMigrations } from '../db/migrations-fs.js';
-import { openPg } from '../db/pg.js';
 import { openPglite } from '../db/pglite.js';
 import type { Db } from '../db/types.js';
 
@@ -12,6 +11,8 @@ export async function openDatabase(config: Config): Promise<{ db: Db; applied: s
   let db: Db;
   let where: string;
   if (config.DATABASE_URL) {
+    // Loaded only when used: the embedded shape never pays for the pg driver at start-up.
+    const { openPg } = await import('../db/pg.js');
     db = openPg(config.DATABASE_URL);
     where = new URL(config.DATABASE_URL).host;
   } else {

@@ -1,8 +1,18 @@
 import type { Ctx } from '../ctx.js';
+import { insertMany } from '../db/bulk.js';
 import { toVector } from '../db/types.js';
 import type { Extraction, NormalizedSource } from '../domain/schemas.js';
 import { newId } from '../ids.js';
 import { chunkSource } from './chunk.js';
+
+const ITEM_COLUMNS = {
+  id: 'text', account_id: 'text', source_id: 'text', extraction_id: 'text', type: 'text', text: 'text', quote: 'text',
+  locator: 'jsonb', fields: 'jsonb', due: 'date', embedding: 'vector',
+};
+const MENTION_COLUMNS = { id: 'text', item_id: 'text', source_id: 'text', extraction_id: 'text', quote: 'text', locator: 'jsonb', fields: 'jsonb' };
+const CHUNK_COLUMNS = {
+  id: 'text', source_id: 'text', account_id: 'text', ord: 'integer', speaker: 'text', locator: 'jsonb', text: 'text', embedding: 'vector', embedder: 'text',
+};
 
 export interface StoredExtraction {
   extractionId: string;
@@ -46,27 +56,18 @@ export async function storeExtraction(
       [extractionId, sourceId, m.provider, m.model, m.promptVersion, m.promptHash, m.schemaVersion,
         m.usage.inputTokens, m.usage.outputTokens, m.usage.cachedTokens, Math.round(m.latencyMs), m.droppedQuotes],
     );
-    const itemIds: string[] = [];
-    for (const [i, t] of typed.entries()) {
-      const id = newId('itm');
-      itemIds.push(id);
-      await tx.query(
-        `INSERT INTO items (id, account_id, source_id, extraction_id, type, text, quote, locator, fields, due, embedding)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::vector)`,
-        [id, accountId, sourceId, extractionId, t.type, t.text, t.quote, JSON.stringify(t.locator), JSON.stringify(t.fields), t.due, toVector(vectors[i]!)],
-      );
-      await tx.query(
-        `INSERT INTO item_mentions (id, item_id, source_id, extraction_id, quote, locator, fields) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [newId('men'), id, sourceId, extractionId, t.quote, JSON.stringify(t.locator), JSON.stringify(t.fields)],
-      );
-    }
-    for (const [i, c] of chunks.entries()) {
-      await tx.query(
-        `INSERT INTO chunks (id, source_id, account_id, ord, speaker, locator, text, embedding, embedder)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::vector, $9)`,
-        [newId('chk'), sourceId, accountId, c.ord, c.speaker, JSON.stringify(c.locator), c.text, toVector(vectors[typed.length + i]!), ctx.embedder.name],
-      );
-    }
+    const itemIds = typed.map(() => newId('itm'));
+    await insertMany(tx, 'items', ITEM_COLUMNS, typed.map((t, i) => ({
+      id: itemIds[i], account_id: accountId, source_id: sourceId, extraction_id: extractionId, type: t.type, text: t.text,
+      quote: t.quote, locator: t.locator, fields: t.fields, due: t.due, embedding: toVector(vectors[i]!),
+    })));
+    await insertMany(tx, 'item_mentions', MENTION_COLUMNS, typed.map((t, i) => ({
+      id: newId('men'), item_id: itemIds[i], source_id: sourceId, extraction_id: extractionId, quote: t.quote, locator: t.locator, fields: t.fields,
+    })));
+    await insertMany(tx, 'chunks', CHUNK_COLUMNS, chunks.map((c, i) => ({
+      id: newId('chk'), source_id: sourceId, account_id: accountId, ord: c.ord, speaker: c.speaker, locator: c.locator, text: c.text,
+      embedding: toVector(vectors[typed.length + i]!), embedder: ctx.embedder.name,
+    })));
     return { extractionId, itemIds, chunkCount: chunks.length };
   });
 }

@@ -1,3 +1,4 @@
+import { bench } from './bench.js';
 import { ingest } from './ingest.js';
 import { migrateCmd } from './migrate.js';
 import { serve } from './serve.js';
@@ -8,4 +9,5 @@ export const commands: Command[] = [
   serve,
   ingest,
   migrateCmd,
+  bench,
 ];

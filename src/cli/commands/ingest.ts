@@ -37,6 +37,8 @@ export const ingest: Command = {
       method: 'POST',
       headers: { authorization: `Bearer ${localToken(flag(args, 'token'))}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
+    }).catch((err: Error) => {
+      throw new UsageError(`cannot reach ${url} (${(err.cause as Error | undefined)?.message ?? err.message}); is \`npm start\` running?`);
     });
     const out = await res.text();
     console.log(out);

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startNodeServer } from '../../src/entry/node-server.js';
+import { caseInput, loadCase } from '../helpers/cases.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('the Node server on the embedded defaults', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'liaison-node-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const env = { PORT: '0', HOST: '127.0.0.1', LIAISON_DATA_DIR: dataDir, LIAISON_LOG_LEVEL: 'silent' };
+
+  it('generates a token, keeps it, and keeps everything across a restart', async () => {
+    const first = await startNodeServer(env, { quiet: true });
+    const saved = readFileSync(join(dataDir, 'api-token'), 'utf8').trim();
+    expect(first.token).toBe(saved);
+    const auth = { authorization: `Bearer ${first.token}`, 'content-type': 'application/json' };
+    const res = await fetch(`${first.url}/api/sources`, { method: 'POST', headers: auth, body: JSON.stringify(caseInput(loadCase('d01'))) });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    await first.runner.drain();
+    await first.close();
+
+    const second = await startNodeServer(env, { quiet: true });
+    try {
+      expect(second.token).toBe(first.token);
+      const src = (await (await fetch(`${second.url}/api/sources/${id}`, { headers: auth })).json()) as { status: string; items: { requests: unknown[] } };
+      expect(src.status).toBe('processed');
+      expect(src.items.requests.length).toBeGreaterThan(0);
+      const drafts = (await (await fetch(`${second.url}/api/drafts?status=pending`, { headers: auth })).json()) as { total: number };
+      expect(drafts.total).toBeGreaterThan(0);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('exits non-zero and names the field on a bad environment', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
+      cwd: ROOT, env: { ...process.env, PORT: 'not-a-port', LIAISON_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 30_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/PORT/);
+  });
+});
