@@ -12,6 +12,9 @@ import type { WorkerEnv } from './worker/types.js';
 // Routing on email, processing on the Queue consumer, periodic checks on the cron trigger. Each
 // invocation opens its own pg pool over Hyperdrive and closes it with waitUntil.
 
+/** How long the Queue holds messages back while the environment is invalid. */
+const CONFIG_RETRY_SECONDS = 300;
+
 function badEnvironment(err: ConfigError): Response {
   const body = { error: { code: 'BAD_ENVIRONMENT', message: err.message, requestId: crypto.randomUUID() } };
   console.error(JSON.stringify({ t: new Date().toISOString(), level: 'error', msg: 'invalid environment', error: err.issues }));
@@ -50,7 +53,14 @@ const handler = {
   },
 
   async queue(batch: MessageBatch<unknown>, env: WorkerEnv, ectx: ExecutionContext): Promise<void> {
-    await withRuntime(env, ectx, (rt) => handleBatch(rt.ctx('queue'), batch));
+    try {
+      await withRuntime(env, ectx, (rt) => handleBatch(rt.ctx('queue'), batch));
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      // Leave time to fix the environment before the messages run out of retries; the sources are safe in the database.
+      badEnvironment(err);
+      batch.retryAll({ delaySeconds: CONFIG_RETRY_SECONDS });
+    }
   },
 
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ectx: ExecutionContext): Promise<void> {

@@ -60,7 +60,13 @@ function fakeMessage(body: unknown, attempts = 1) {
 }
 
 function batchOf(...messages: unknown[]) {
-  return { messages, queue: 'liaison-jobs', metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } }, retryAll: () => {}, ackAll: () => {} };
+  const batch = {
+    messages, queue: 'liaison-jobs', metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } },
+    retriedAll: null as { delaySeconds?: number } | null,
+    retryAll: (o?: { delaySeconds?: number }) => { batch.retriedAll = o ?? {}; },
+    ackAll: () => {},
+  };
+  return batch;
 }
 
 const mail = (id: string, body: string) =>
@@ -203,6 +209,15 @@ describe('Worker handlers', () => {
       expect(early.state.retried!.delaySeconds).toBeLessThanOrEqual(91);
       expect(await statusOf(later.id)).toBe('received');
       await p.settle();
+    });
+
+    it('holds the whole batch back for minutes, without throwing, while the environment is invalid', async () => {
+      const p = fakePlatform({ LIAISON_API_TOKEN: undefined }, server.url);
+      const m = fakeMessage({ sourceId: 'src_any' });
+      const batch = batchOf(m.message);
+      await call.queue(batch, p.env, p.ectx);
+      expect(batch.retriedAll).toEqual({ delaySeconds: 300 });
+      expect(m.state).toEqual({ acked: false, retried: null });
     });
 
     it('retries with growing backoff, never acking, while the database is unreachable', async () => {
