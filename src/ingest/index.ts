@@ -5,3 +5,4 @@ export { normalizeTranscript, parseTimestamp } from './normalize-transcript.js';
 export * from './accounts.js';
 export * from './sources.js';
 export { IngestSourceInput, AccountRef } from './schemas.js';
+export { receiveFathomWebhook, completeMissingTranscript, fetchFathomTranscript, backfillFathom, type BackfillProgress } from './fathom/index.js';

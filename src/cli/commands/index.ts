@@ -1,4 +1,7 @@
 import { bench } from './bench.js';
+import { evalCmd } from './eval.js';
+import { fathomBackfill } from './fathom-backfill.js';
+import { fathomFetch } from './fathom-fetch.js';
 import { ingest } from './ingest.js';
 import { migrateCmd } from './migrate.js';
 import { serve } from './serve.js';
@@ -10,4 +13,7 @@ export const commands: Command[] = [
   ingest,
   migrateCmd,
   bench,
+  evalCmd,
+  fathomBackfill,
+  fathomFetch,
 ];
