@@ -1,5 +1,6 @@
 import type { ForwardableEmailMessage } from '@cloudflare/workers-types/index.js';
-import { AppError } from '../../errors.js';
+import { ZodError } from 'zod';
+import { AppError, describeIssues } from '../../errors.js';
 import { ingestRawEmail } from '../../ingest/index.js';
 import type { WorkerRuntime } from './runtime.js';
 
@@ -8,7 +9,7 @@ export interface ByteStream {
 }
 
 /** Reads a stream into one buffer, or null as soon as it passes `limit` bytes. */
-export async function readLimited(stream: ByteStream, limit: number): Promise<Uint8Array | null> {
+export async function readLimited(stream: ByteStream, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const reader = stream.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -53,7 +54,7 @@ export async function handleEmail(rt: WorkerRuntime, message: ForwardableEmailMe
 
   try {
     const stored = await ingestRawEmail(rt.ctx('email'), {
-      raw: new TextDecoder().decode(bytes),
+      raw: bytes,
       origin: 'worker:email',
       envelopeTo: [message.to],
     });
@@ -61,6 +62,7 @@ export async function handleEmail(rt: WorkerRuntime, message: ForwardableEmailMe
     return { stored: stored.id, created: stored.created, status: stored.status };
   } catch (err) {
     if (err instanceof AppError && err.status < 500 && !err.retryable) return reject(`Liaison could not read this message: ${err.message}`);
+    if (err instanceof ZodError) return reject(`Liaison could not read this message: ${describeIssues(err.issues)}`);
     throw err;
   }
 }
