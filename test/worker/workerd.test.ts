@@ -126,6 +126,26 @@ describe.skipIf(problem !== null)('Liaison in workerd (wrangler dev)', () => {
     expect((await db.query('SELECT id FROM sources WHERE external_id = $1', ['<worker-1@brightlineroofing.example>'])).length).toBe(1);
   });
 
+  it('a forwarded client email is recovered in workerd (the forward and reply parsers load under [define])', async () => {
+    const raw = [
+      'From: Nadia Okafor <nadia@copperleaf.example>', 'To: inbound+brightline@liaison.example', 'Subject: Fwd: footer',
+      'Date: Thu, 7 May 2026 17:02:00 -0400', 'Message-ID: <fwd-worker-2@mail.copperleaf.example>', 'Content-Type: text/plain; charset=utf-8', '',
+      'See below.', '', '---------- Forwarded message ---------', 'From: Dale Hutchins <dale@brightlineroofing.example>',
+      'Date: Thu, May 7, 2026 at 4:10 PM', 'Subject: footer', 'To: Nadia Okafor <nadia@copperleaf.example>', '', '',
+      'Can you add our new phone number to the website footer?', '', 'Dale', '',
+    ].join('\r\n');
+    const res = await sendEmail(raw);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const [row] = await db.query<{ id: string; hints: { forwarded: boolean }; normalized: { segments: Array<{ speakerEmail: string | null; text: string }> } }>(
+      "SELECT id, hints, normalized FROM sources WHERE hints->>'subject' = 'Fwd: footer'",
+    );
+    expect(row!.hints.forwarded).toBe(true);
+    expect(row!.normalized.segments.some((x) => x.speakerEmail === 'dale@brightlineroofing.example' && x.text.includes('new phone number'))).toBe(true);
+    const s = await settled(row!.id);
+    expect(s).toMatchObject({ status: 'processed', accountId });
+    expect(s.items!.requests.map((r) => r.quote).join('\n')).toContain('new phone number to the website footer');
+  });
+
   it('an oversize email is rejected with an SMTP reason and stores nothing', async () => {
     const res = await sendEmail(email({ messageId: 'worker-big', body: 'Please see the attached list.', extraBytes: BODY_LIMIT + 1000 }));
     const text = await res.text();
