@@ -66,3 +66,34 @@ export function packageOf(input: string): string {
 }
 
 export const GZIP_LIMIT = 3 * 1024 * 1024;
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * `wrangler check startup`: builds the Worker and profiles its startup (evaluating the global scope)
+ * in local workerd. Returns the CPU time in the profile, idle samples excluded, in ms.
+ */
+export function profileStartup(): number {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-startup-'));
+  try {
+    const outfile = join(dir, 'startup.cpuprofile');
+    const r = spawnSync(process.execPath, [WRANGLER, 'check', 'startup', '--outfile', outfile], {
+      cwd: ROOT, env: wranglerEnv(), encoding: 'utf8', timeout: 180_000,
+    });
+    if (r.status !== 0) throw new Error(`wrangler check startup failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+    const p = JSON.parse(readFileSync(outfile, 'utf8')) as CpuProfile;
+    const idle = new Set(p.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+    let us = 0;
+    p.samples.forEach((id, i) => { if (!idle.has(id)) us += p.timeDeltas[i] ?? 0; });
+    return us / 1000;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Cloudflare's limit on a Worker's startup (parse and run the global scope), since October 2025. */
+export const STARTUP_LIMIT_MS = 1000;
