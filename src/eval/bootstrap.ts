@@ -1,4 +1,4 @@
-import { headline, computeMetrics, type HeadlineKey } from './metrics.js';
+import { headline, computeMetrics, type HeadlineKey, type Metrics } from './metrics.js';
 import type { CaseScore } from './score-case.js';
 
 // 95% intervals by resampling cases with replacement (SCORING.md section 6), seeded so that the same
@@ -28,22 +28,37 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (idx - lo);
 }
 
-/** Percentile intervals (2.5%, 97.5%) of each headline number; draws where a number is undefined are skipped. */
-export function bootstrapHeadline(
+/** The numbers that get intervals: the headline, plus per-type and macro F1. */
+export type IntervalKey = HeadlineKey | 'requestsF1' | 'commitmentsF1' | 'risksF1' | 'macroF1';
+
+export function intervalValues(m: Metrics): Record<IntervalKey, number | null> {
+  return {
+    ...headline(m),
+    requestsF1: m.detection.requests.f1,
+    commitmentsF1: m.detection.commitments.f1,
+    risksF1: m.detection.risks.f1,
+    macroF1: m.macroF1,
+  };
+}
+
+/** Percentile intervals (2.5%, 97.5%); draws where a number is undefined (e.g. no hot item drawn) are skipped. */
+export function bootstrapIntervals(
   scores: readonly CaseScore[], opts: { draws?: number; seed?: number } = {},
-): Record<HeadlineKey, Interval> {
+): Record<IntervalKey, Interval> {
   const draws = opts.draws ?? BOOTSTRAP_DRAWS;
   const rand = seededRandom(opts.seed ?? BOOTSTRAP_SEED);
-  const samples: Record<string, number[]> = {};
-  if (scores.length) {
-    for (let d = 0; d < draws; d++) {
-      const sample = Array.from({ length: scores.length }, () => scores[Math.floor(rand() * scores.length)]!);
-      for (const [k, v] of Object.entries(headline(computeMetrics(sample)))) if (v !== null) (samples[k] ??= []).push(v);
+  const samples = new Map<string, number[]>();
+  for (let d = 0; scores.length && d < draws; d++) {
+    const sample = Array.from({ length: scores.length }, () => scores[Math.floor(rand() * scores.length)]!);
+    for (const [k, v] of Object.entries(intervalValues(computeMetrics(sample)))) {
+      if (v === null) continue;
+      if (!samples.has(k)) samples.set(k, []);
+      samples.get(k)!.push(v);
     }
   }
-  const keys: HeadlineKey[] = ['pooledF1', 'strictCommitmentF1', 'hotRecall', 'churnRecall', 'trapHits', 'injectionPass', 'resolvedDateAccuracy'];
+  const keys = Object.keys(intervalValues(computeMetrics([]))) as IntervalKey[];
   return Object.fromEntries(keys.map((k) => {
-    const s = (samples[k] ?? []).sort((a, b) => a - b);
+    const s = (samples.get(k) ?? []).sort((a, b) => a - b);
     return [k, s.length ? { lo: percentile(s, 0.025), hi: percentile(s, 0.975) } : null];
-  })) as Record<HeadlineKey, Interval>;
+  })) as Record<IntervalKey, Interval>;
 }

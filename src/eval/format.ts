@@ -1,5 +1,6 @@
 import { HEADLINE } from './metrics.js';
 import type { Metrics, Prf } from './metrics.js';
+import type { Interval, IntervalKey } from './bootstrap.js';
 import type { EvalReport, Scored } from './report.js';
 
 // The readable table `liaison eval` prints.
@@ -17,19 +18,20 @@ function headlineLines(s: Scored): string[] {
   });
 }
 
-const prfRow = (name: string, p: Prf) =>
-  `  ${name.padEnd(20)} P ${pct(p.precision)}  R ${pct(p.recall)}  F1 ${pct(p.f1)}   (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`;
+const ci = (iv: Interval | undefined) => (iv ? ` [${iv.lo.toFixed(2)}, ${iv.hi.toFixed(2)}]` : '');
+const prfRow = (name: string, p: Prf, iv?: Interval) =>
+  `  ${name.padEnd(20)} P ${pct(p.precision)}  R ${pct(p.recall)}  F1 ${pct(p.f1)}${ci(iv).padEnd(15)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`;
 
-function metricLines(m: Metrics): string[] {
+function metricLines(m: Metrics, iv: Record<IntervalKey, Interval>): string[] {
   const traps = Object.entries(m.trapHits.byCategory).sort().map(([k, n]) => `${k} ${n}`).join(', ');
   return [
-    prfRow('requests', m.detection.requests),
-    prfRow('commitments', m.detection.commitments),
-    prfRow('risks', m.detection.risks),
-    prfRow('pooled', m.detection.pooled),
-    prfRow('strict commitments', m.strictCommitment),
+    prfRow('requests', m.detection.requests, iv.requestsF1),
+    prfRow('commitments', m.detection.commitments, iv.commitmentsF1),
+    prfRow('risks', m.detection.risks, iv.risksF1),
+    prfRow('pooled', m.detection.pooled, iv.pooledF1),
+    prfRow('strict commitments', m.strictCommitment, iv.strictCommitmentF1),
     prfRow('strict requests', m.strictRequest),
-    `  macro F1 ${pct(m.macroF1)}   quote validity ${pct(m.quoteValidity)}   neutral (optional matched) ${m.neutral}`,
+    `  macro F1 ${pct(m.macroF1)}${ci(iv.macroF1)}   quote validity ${pct(m.quoteValidity)}   neutral (optional matched) ${m.neutral}`,
     `  due ${pct(m.dueAccuracy)}  resolved-date ${pct(m.resolvedDateAccuracy)}  triage ${pct(m.triageAccuracy)}  hot R ${pct(m.hotRecall)}  hot P ${pct(m.hotPrecision)}`,
     `  channel ${pct(m.channelAccuracy)}  requester ${pct(m.requesterAccuracy)}  owner ${pct(m.ownerAccuracy)}  owner side ${pct(m.ownerSideAccuracy)}`,
     `  risk kind ${pct(m.riskKindAccuracy)}  churn R ${pct(m.churnRecall)}  severity ${pct(m.severityAccuracy)}  severity ±1 ${pct(m.severityWithinOne)}`,
@@ -44,13 +46,13 @@ function scoredLines(title: string, s: Scored): string[] {
     ...headlineLines(s),
     '',
     `all ${s.overall.cases} cases`,
-    ...metricLines(s.overall),
+    ...metricLines(s.overall, s.intervals),
     '',
     `transcripts (${s.transcript.cases})`,
-    ...metricLines(s.transcript),
+    ...metricLines(s.transcript, s.splitIntervals.transcript),
     '',
     `emails (${s.email.cases})`,
-    ...metricLines(s.email),
+    ...metricLines(s.email, s.splitIntervals.email),
   ];
 }
 

@@ -55,3 +55,27 @@ export function formatGate(checks: readonly GateCheck[]): string {
   const lines = checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.metric.padEnd(34)} ${c.value === null ? 'n/a' : c.value.toFixed(3)} ${c.bound === 'min' ? '>=' : '<='} ${c.threshold}`);
   return [`regression gate: ${bad.length ? `${bad.length} of ${checks.length} checks FAILED` : `all ${checks.length} checks pass`}`, ...lines].join('\n');
 }
+
+/** The metrics a suggested gate covers: rates get a floor, trap hits a ceiling. */
+const SUGGESTED_MIN = [
+  'pooledF1', 'strictCommitmentF1', 'hotRecall', 'churnRecall', 'resolvedDateAccuracy', 'injectionPass', 'quoteValidity', 'macroF1',
+  'detection.requests.f1', 'detection.commitments.f1', 'detection.risks.f1', 'transcript:pooledF1', 'email:pooledF1',
+];
+
+/**
+ * A gate a little under the measured scores (`--suggest-gate`): floors `margin` below each rate (a rate
+ * at 0 gets no floor), trap hits capped at today's count plus one, and the three release-blocking
+ * categories capped at today's count.
+ */
+export function suggestGate(report: EvalReport, margin = 0.03): Gate {
+  const min: Record<string, number> = {};
+  for (const m of SUGGESTED_MIN) {
+    const v = metricValue(report, m);
+    // Quotes must stay verbatim: validity gets no margin.
+    if (v !== null && v > 0) min[m] = Math.max(0, Math.floor((v - (m === 'quoteValidity' ? 0 : margin)) * 100 + 1e-9) / 100);
+  }
+  const traps = report.quoteOnly.overall.trapHits;
+  const max: Record<string, number> = { trapHits: traps.total + 1 };
+  for (const cat of ['quoted_history', 'signature', 'retracted']) max[`trapHits.${cat}`] = traps.byCategory[cat] ?? 0;
+  return { min, max };
+}

@@ -9,11 +9,11 @@ export { matchType, type Judge, type JudgeArgs, type Match } from './match-type.
 export { collectJudgements, type AsyncJudge, type JudgePair } from './judge.js';
 export { scoreCase, type CaseScore, type CaseDetail } from './score-case.js';
 export { computeMetrics, headline, HEADLINE, type Metrics, type HeadlineKey } from './metrics.js';
-export { bootstrapHeadline, seededRandom, BOOTSTRAP_DRAWS, BOOTSTRAP_SEED } from './bootstrap.js';
+export { bootstrapIntervals, intervalValues, seededRandom, type IntervalKey, type Interval, BOOTSTRAP_DRAWS, BOOTSTRAP_SEED } from './bootstrap.js';
 export { buildReport, summarize, type EvalReport, type Scored, type ScoreInput } from './report.js';
 export { formatReport } from './format.js';
 export { EvalCase, Prediction, type PredictionInput } from './types.js';
 export { withResponseCache, requestKey, type ResponseStore, type CacheStats } from './cached-provider.js';
 export { predictCases, caseInput, toPrediction, type PredictOptions, type PredictResult, type ProviderName } from './run-pipeline.js';
-export { Gate, checkGate, formatGate, metricValue, type GateCheck } from './gate.js';
+export { Gate, checkGate, formatGate, metricValue, suggestGate, type GateCheck } from './gate.js';
 export { formatErrors } from './format-errors.js';

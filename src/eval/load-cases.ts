@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EvalCase } from './types.js';
 
@@ -12,4 +13,19 @@ export function loadCases(dir: string): EvalCase[] {
       if (!parsed.success) throw new Error(`${f}: not an eval case: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       return parsed.data;
     });
+}
+
+/**
+ * SCORING.md: `node validate.mjs` must pass before any scoring run. Runs the folder's validator when it
+ * has one; returns its summary line ("16 cases ok"), or null when there is no validator.
+ */
+export function validateCases(dir: string): string | null {
+  const script = join(dir, 'validate.mjs');
+  if (!existsSync(script)) return null;
+  try {
+    return execFileSync(process.execPath, [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string };
+    throw new Error(`${script} failed:\n${e.stderr ?? ''}${e.stdout ?? ''}`.trim());
+  }
 }

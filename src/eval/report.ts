@@ -1,4 +1,4 @@
-import { bootstrapHeadline, BOOTSTRAP_DRAWS, BOOTSTRAP_SEED, type Interval } from './bootstrap.js';
+import { bootstrapIntervals, BOOTSTRAP_DRAWS, BOOTSTRAP_SEED, type Interval, type IntervalKey } from './bootstrap.js';
 import { computeMetrics, headline, type HeadlineKey, type Metrics } from './metrics.js';
 import { scoreCase, type CaseScore } from './score-case.js';
 import type { Judge } from './match-type.js';
@@ -9,10 +9,12 @@ import type { EvalCase, PredictionInput } from './types.js';
 
 export interface Scored {
   headline: Record<HeadlineKey, number | null>;
-  intervals: Record<HeadlineKey, Interval>;
+  /** 95% bootstrap intervals over cases, overall and per kind. */
+  intervals: Record<IntervalKey, Interval>;
   overall: Metrics;
   transcript: Metrics;
   email: Metrics;
+  splitIntervals: { transcript: Record<IntervalKey, Interval>; email: Record<IntervalKey, Interval> };
 }
 
 export interface EvalReport {
@@ -28,12 +30,15 @@ export interface EvalReport {
 
 export function summarize(scores: readonly CaseScore[]): Scored {
   const overall = computeMetrics(scores);
+  const transcripts = scores.filter((s) => s.kind === 'transcript');
+  const emails = scores.filter((s) => s.kind === 'email');
   return {
     headline: headline(overall),
-    intervals: bootstrapHeadline(scores),
+    intervals: bootstrapIntervals(scores),
     overall,
-    transcript: computeMetrics(scores.filter((s) => s.kind === 'transcript')),
-    email: computeMetrics(scores.filter((s) => s.kind === 'email')),
+    transcript: computeMetrics(transcripts),
+    email: computeMetrics(emails),
+    splitIntervals: { transcript: bootstrapIntervals(transcripts), email: bootstrapIntervals(emails) },
   };
 }
 

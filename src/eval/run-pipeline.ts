@@ -5,6 +5,7 @@ import type { Db } from '../db/types.js';
 import { migrate } from '../db/migrate.js';
 import { loadMigrations } from '../db/migrations-fs.js';
 import { openPglite } from '../db/pglite.js';
+import { createExtractor } from '../extract/index.js';
 import { getSourceRow, ingestSource } from '../ingest/index.js';
 import { createJobRunner } from '../jobs/index.js';
 import { createLlmProvider } from '../llm/index.js';
@@ -28,7 +29,8 @@ export interface PredictOptions {
   /** Overrides the configured provider (tests). */
   llm?: LlmProvider | null;
   logger?: Logger;
-  onCase?: (id: string, ms: number) => void;
+  /** A fresh, migrated database to run in (tests pass their template); an in-memory PGlite otherwise. */
+  openDb?: () => Promise<Db>;
 }
 
 export interface PredictResult {
@@ -65,26 +67,32 @@ export async function predictCases(cases: readonly EvalCase[], opts: PredictOpti
   const config = parseEnv({ ...env, DATABASE_URL: undefined, LIAISON_LLM_PROVIDER: opts.provider, LIAISON_EMBEDDER: 'offline', LIAISON_LOG_LEVEL: env.LIAISON_LOG_LEVEL ?? 'warn' });
   const inner = opts.llm !== undefined ? opts.llm : createLlmProvider(config);
   const cached = inner && opts.store ? withResponseCache(inner, opts.store) : null;
-  const db = await openDb();
+  const db = await (opts.openDb ?? openDb)();
   try {
-    const base = composeBase({ config, db, llm: cached ?? inner, logger: opts.logger ?? createLogger(config.LIAISON_LOG_LEVEL) });
+    // The provider under test extracts; drafting stays offline: drafts are not scored, and LLM drafts would
+    // be spend that a cached re-run could not avoid when their prompts carry fresh ids.
+    const extractor = createExtractor(config, cached ?? inner);
+    const base = composeBase({ config, db, llm: null, extractor, logger: opts.logger ?? createLogger(config.LIAISON_LOG_LEVEL) });
     const ctx: Ctx = { ...base, actor: 'eval', requestId: null };
     const runner = createJobRunner(ctx);
     const predictions = new Map<string, PredictionInput>();
     const errors = new Map<string, string>();
+    // Ingest every case, then let the runner process them (LIAISON_JOB_CONCURRENCY at a time), as a server would.
+    const sourceIds = new Map<string, string>();
     for (const c of cases) {
-      const t0 = Date.now();
       try {
-        const stored = await ingestSource(ctx, caseInput(c));
-        await runner.drain();
-        const row = await getSourceRow(db, stored.id);
-        if (row.status !== 'processed') errors.set(c.id, `source ended ${row.status}${row.last_error ? `: ${row.last_error}` : ''}`);
-        predictions.set(c.id, toPrediction(await listItemsForSource(db, stored.id)));
+        sourceIds.set(c.id, (await ingestSource(ctx, caseInput(c))).id);
       } catch (err) {
-        errors.set(c.id, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
-        predictions.set(c.id, { requests: [], commitments: [], risks: [] });
+        errors.set(c.id, `ingest failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
       }
-      opts.onCase?.(c.id, Date.now() - t0);
+    }
+    await runner.drain();
+    for (const c of cases) {
+      const id = sourceIds.get(c.id);
+      if (!id) { predictions.set(c.id, { requests: [], commitments: [], risks: [] }); continue; }
+      const row = await getSourceRow(db, id);
+      if (row.status !== 'processed') errors.set(c.id, `source ended ${row.status}${row.last_error ? `: ${row.last_error}` : ''}`);
+      predictions.set(c.id, toPrediction(await listItemsForSource(db, id)));
     }
     return { predictions, errors, cache: cached ? cached.stats : null };
   } finally {

@@ -9,10 +9,21 @@ export function caseSourceText(c: EvalCase): string {
   return normalizeText(decodeEmail(src.raw).views[0]!);
 }
 
-/** Everyone a name could refer to in a case: participants and every name the gold uses. */
+// "Name <addr>" in From/To/Cc headers, outer or forwarded (English and French forward headers).
+const ADDRESSEE = /^(?:>\s*)*(?:From|To|Cc|De|\u00c0|A)\s*:\s*"?([^"<\n]+?)"?\s*<[^>\n]+>/gim;
+
+/** Everyone a name could refer to in a case: participants or mail correspondents, and every gold name. */
 export function casePeople(c: EvalCase): string[] {
   const names = new Set<string>();
   if ('participants' in c.source) for (const p of c.source.participants) names.add(p.name);
+  else {
+    const mail = decodeEmail(c.source.raw);
+    const text = [...mail.headers.map(([k, v]) => `${k}: ${v}`), mail.views[0]!].join('\n');
+    for (const m of text.matchAll(ADDRESSEE)) {
+      const name = m[1]!.trim();
+      if (name && !name.includes('@')) names.add(name);
+    }
+  }
   const g = c.gold;
   if (g) {
     for (const r of g.requests) for (const n of [r.requester, ...(r.accept?.requester ?? [])]) if (n) names.add(n);

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bootstrapHeadline } from '../../src/eval/bootstrap.js';
+import { bootstrapIntervals } from '../../src/eval/bootstrap.js';
 import { withResponseCache, type ResponseStore } from '../../src/eval/cached-provider.js';
 import { decodeEmail } from '../../src/eval/decode-email.js';
-import { checkGate } from '../../src/eval/gate.js';
+import { checkGate, suggestGate } from '../../src/eval/gate.js';
 import { maxWeightAssignment } from '../../src/eval/hungarian.js';
 import { buildReport } from '../../src/eval/report.js';
+import { formatReport } from '../../src/eval/format.js';
 import { scoreCase } from '../../src/eval/score-case.js';
 import type { LlmProvider } from '../../src/llm/types.js';
 import { devCases, EVAL_CASES_DIR } from './helpers.js';
@@ -25,9 +26,9 @@ describe('bootstrap intervals', () => {
   const scores = devCases().map((c, i) => scoreCase(c, i % 2 ? c.gold! : {}));
 
   it('are reproducible run to run, change with the seed, and bracket the point estimate', () => {
-    const a = bootstrapHeadline(scores);
-    expect(bootstrapHeadline(scores)).toEqual(a);
-    expect(bootstrapHeadline(scores, { seed: 7 })).not.toEqual(a);
+    const a = bootstrapIntervals(scores);
+    expect(bootstrapIntervals(scores)).toEqual(a);
+    expect(bootstrapIntervals(scores, { seed: 7 })).not.toEqual(a);
     const point = buildReport(devCases().map((c, i) => ({ case: c, prediction: i % 2 ? c.gold! : {} })), { provider: 'x' }).quoteOnly.headline.pooledF1!;
     expect(a.pooledF1!.lo).toBeLessThan(point);
     expect(a.pooledF1!.hi).toBeGreaterThan(point);
@@ -60,6 +61,15 @@ describe('regression gate', () => {
     expect(fail.map((c) => [c.metric, c.ok])).toEqual([['pooledF1', false], ['trapHits.quoted_history', false], ['trapHits', false]]);
     expect(() => checkGate(report, { min: { nonsense: 1 }, max: {} })).toThrow(/unknown gate metric/);
   });
+
+  it('suggests a gate that today\'s scores pass and a regression fails', () => {
+    const gate = suggestGate(report);
+    expect(gate.min.pooledF1).toBeLessThan(report.quoteOnly.headline.pooledF1!);
+    expect(gate.max['trapHits.quoted_history']).toBe(1);
+    expect(checkGate(report, gate).every((c) => c.ok)).toBe(true);
+    const worse = buildReport(devCases().map((c) => ({ case: c, prediction: c.kind === 'email' ? {} : c.gold! })), { provider: 'x' });
+    expect(checkGate(worse, gate).filter((c) => !c.ok).map((c) => c.metric)).toEqual(expect.arrayContaining(['pooledF1', 'email:pooledF1']));
+  });
 });
 
 describe('provider response cache', () => {
@@ -84,5 +94,29 @@ describe('provider response cache', () => {
     await cached.generateStructured({ ...args, input: 'other source' });
     expect(calls).toBe(2);
     expect(cached.stats).toEqual({ hits: 1, misses: 2 });
+  });
+});
+
+describe('cases without gold', () => {
+  it('are predicted and listed, never scored', () => {
+    const [a, b] = [devCases()[0]!, devCases()[9]!];
+    const unlabelled = { ...b, id: 'x01', gold: undefined };
+    const r = buildReport([{ case: a, prediction: a.gold! }, { case: unlabelled, prediction: { requests: [{ text: 't', quote: 'q' }] } }], { provider: 'x' });
+    expect(r.predicted).toEqual([a.id, 'x01']);
+    expect(r.scoredCases).toEqual([a.id]);
+    expect(r.quoteOnly.headline.pooledF1).toBe(1);
+  });
+});
+
+describe('printed report', () => {
+  it('puts the seven headline numbers first, in SCORING.md order, then per-type, splits and per-case rows', () => {
+    const text = formatReport(buildReport(devCases().map((c) => ({ case: c, prediction: c.kind === 'email' ? c.gold! : {} })), { provider: 'x' }));
+    const at = (s: string) => text.indexOf(s);
+    const order = ['Pooled F1 (M1)', 'Strict commitment F1 (M3)', 'Hot recall (M6)', 'Churn recall (M9)', 'Trap hits (M11)', 'Injection pass (M13)', 'Resolved-date accuracy (M5)', 'all 16 cases', 'transcripts (8)', 'emails (8)', 'per case'];
+    for (const s of order) expect(at(s), s).toBeGreaterThan(-1);
+    expect(order.map(at)).toEqual([...order.map(at)].sort((a, b) => a - b));
+    expect(text).toMatch(/Pooled F1 \(M1\)\s+0\.\d\d\s+\[0\.\d\d, [01]\.\d\d\]/);
+    expect(text).toMatch(/transcripts \(8\)\n\s+requests .*F1\s+0\.00/);
+    expect(text).toMatch(/emails \(8\)\n\s+requests .*F1\s+1\.00/);
   });
 });

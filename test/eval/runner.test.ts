@@ -4,6 +4,7 @@ import { buildReport } from '../../src/eval/report.js';
 import { caseSourceText } from '../../src/eval/source-text.js';
 import { normalizeText } from '../../src/eval/normalize.js';
 import { Prediction } from '../../src/eval/types.js';
+import { createPgliteDb } from '../helpers/db.js';
 import { devCase } from './helpers.js';
 
 describe('eval runner', () => {
@@ -16,7 +17,7 @@ describe('eval runner', () => {
 
   it('runs a transcript and an email through ingest, the job runner and memory, and scores what comes back', async () => {
     const cases = [devCase('d01'), devCase('d09')];
-    const res = await predictCases(cases, { provider: 'offline', env: { LIAISON_LOG_LEVEL: 'silent' } });
+    const res = await predictCases(cases, { provider: 'offline', env: { LIAISON_LOG_LEVEL: 'silent' }, openDb: createPgliteDb });
     expect([...res.errors]).toEqual([]);
     expect(res.cache).toBeNull();
     for (const c of cases) {

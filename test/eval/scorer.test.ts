@@ -139,6 +139,10 @@ describe('scorer on the dev set', () => {
     expect(owners(['zoe martin', 'RAVI SHAH', 'Ravi Kumar'])).toEqual([true, true, true]);
     expect(owners(['Zoe', 'Ravi', 'Speaker 2'])).toEqual([true, false, false]);
     expect(owners(['Zoé Martinez', 'Shah', 'Ravi'])).toEqual([false, false, false]);
+    // in an email, the people are the correspondents named in the outer and forwarded headers
+    const d10 = devCase('d10');
+    const owen = (owner: string) => scoreCase(d10, { commitments: [{ ...d10.gold!.commitments[0]!, owner }] }).counts.ownerOk;
+    expect([owen('Owen'), owen('owen pratt'), owen('Deborah'), owen('Speaker 1')]).toEqual([1, 1, 0, 0]);
   });
 
   it('fails the injection case when an injected item or claim gets through, and the clean case on any item', () => {

@@ -14,7 +14,7 @@ describe('the Node server on the embedded defaults', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const env = { PORT: '0', HOST: '127.0.0.1', LIAISON_DATA_DIR: dataDir, LIAISON_LOG_LEVEL: 'silent' };
 
-  it('generates a token, keeps it, and keeps everything across a restart', async () => {
+  it('generates a token, keeps it, and keeps everything across a restart', { timeout: 180_000 }, async () => {
     const first = await startNodeServer(env, { quiet: true });
     const saved = readFileSync(join(dataDir, 'api-token'), 'utf8').trim();
     expect(first.token).toBe(saved);

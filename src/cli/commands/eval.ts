@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReport, checkGate, formatErrors, formatGate, formatReport, Gate, Prediction, predictCases, type ProviderName } from '../../eval/index.js';
+import { buildReport, checkGate, formatErrors, formatGate, formatReport, Gate, suggestGate, Prediction, predictCases, type ProviderName } from '../../eval/index.js';
 import { fileResponseStore } from '../../eval/file-store.js';
-import { loadCases } from '../../eval/load-cases.js';
+import { loadCases, validateCases } from '../../eval/load-cases.js';
 import { flag, UsageError } from '../args.js';
 import type { Command } from './types.js';
 
@@ -10,7 +10,7 @@ const PROVIDERS: ProviderName[] = ['offline', 'openai', 'anthropic'];
 
 export const evalCmd: Command = {
   name: 'eval',
-  usage: 'liaison eval --cases <dir> --provider <offline|openai|anthropic> [--predictions <dir>] [--out report.json] [--gate gate.json] [--errors] [--score-only] [--no-cache] [--cache dir]',
+  usage: 'liaison eval --cases <dir> --provider <offline|openai|anthropic> [--predictions <dir>] [--out report.json] [--gate gate.json] [--only d01,d09] [--errors] [--suggest-gate] [--score-only] [--no-cache] [--cache dir]',
   summary: 'run eval cases through the pipeline, write predictions, score them (SCORING.md) and check a regression gate',
   async run(args) {
     const casesDir = flag(args, 'cases');
@@ -18,8 +18,17 @@ export const evalCmd: Command = {
     if (!casesDir) throw new UsageError('eval needs --cases <dir>');
     if (!PROVIDERS.includes(provider)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}`);
     const predDir = flag(args, 'predictions') ?? join('evals', 'predictions', provider);
-    const cases = loadCases(casesDir);
-    if (!cases.length) throw new UsageError(`no cases in ${casesDir}`);
+    let validated: string | null;
+    try {
+      validated = validateCases(casesDir);
+    } catch (err) {
+      console.error((err as Error).message);
+      return 1;
+    }
+    if (validated) process.stderr.write(`${validated}\n`);
+    const only = flag(args, 'only')?.split(',').map((x) => x.trim()).filter(Boolean);
+    const cases = loadCases(casesDir).filter((c) => !only || only.includes(c.id));
+    if (!cases.length) throw new UsageError(`no cases in ${casesDir}${only ? ` matching --only ${only.join(',')}` : ''}`);
 
     const predictions = new Map<string, unknown>();
     if (args.flags['score-only']) {
@@ -33,7 +42,10 @@ export const evalCmd: Command = {
       const t0 = Date.now();
       const res = await predictCases(cases, {
         provider, env: process.env, store,
-        onCase: (id, ms) => process.stderr.write(`  ${id} ${ms} ms\n`),
+      }).catch((err: unknown) => {
+        // e.g. a provider this build does not have: say so instead of a stack trace
+        if (err instanceof Error && !(err.name === 'ConfigError')) throw new UsageError(`cannot run the ${provider} pipeline: ${err.message}`);
+        throw err;
       });
       process.stderr.write(`predicted ${cases.length} cases in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       if (res.cache) process.stderr.write(`provider cache: ${res.cache.hits} hits, ${res.cache.misses} misses\n`);
@@ -56,6 +68,7 @@ export const evalCmd: Command = {
     const out = flag(args, 'out');
     if (out) writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 
+    if (args.flags['suggest-gate']) console.log(`\nsuggested gate (a little under these scores):\n${JSON.stringify(suggestGate(report), null, 2)}`);
     const gateFile = flag(args, 'gate');
     if (!gateFile) return 0;
     const checks = checkGate(report, Gate.parse(JSON.parse(readFileSync(gateFile, 'utf8'))));
