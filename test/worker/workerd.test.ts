@@ -201,7 +201,7 @@ describe.skipIf(problem !== null)('Liaison in workerd (wrangler dev)', () => {
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
     const base = composeBase({ config: testConfig(), db, clock: { now: () => tenMinutesAgo }, logger: silentLogger });
     const stored = await ingestRawEmail({ ...base, actor: 'test', requestId: null }, {
-      raw: email({ messageId: 'worker-stranded', body: 'Could you add our new phone number to the website footer?' }),
+      raw: email({ messageId: 'worker-stranded', body: 'Could you resend the March invoice? Ours got lost in the shuffle.' }),
       origin: 'test',
       envelopeTo: ['inbound+brightline@liaison.example'],
     });
@@ -214,7 +214,7 @@ describe.skipIf(problem !== null)('Liaison in workerd (wrangler dev)', () => {
     await cron.arrayBuffer();
     const s = await settled(stored.id);
     expect(s.status).toBe('processed');
-    expect(s.items!.requests.map((r) => r.quote)).toContain('Could you add our new phone number to the website footer?');
+    expect(s.items!.requests.map((r) => r.quote)).toContain('Could you resend the March invoice?');
   });
 
   it('the cron run marks a commitment whose due date has passed as overdue', async (ctx) => {
