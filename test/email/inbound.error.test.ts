@@ -16,7 +16,7 @@ function manyParts(n: number): string {
   const p = Array.from({ length: n }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i}\r\n`).join('');
   return `From: a@b.example\r\nSubject: parts\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${p}--b--\r\n`;
 }
-const hugeHeader = `From: a@b.example\r\nSubject: header\r\nX-Junk: ${'a'.repeat(3_000_000)}\r\n\r\nhello\r\n`;
+const hugeHeader = `From: a@b.example\r\nSubject: header\r\nX-Junk: ${'a'.repeat(1_000_000)}\r\n\r\nhello\r\n`;
 
 describe('inbound email: refusals', () => {
   let db: Db;
@@ -111,7 +111,8 @@ describe('inbound email: refusals', () => {
     ['deep nesting (100 levels)', nested(100), 'nesting depth'],
     ['deep nesting (5000 levels)', nested(5000), 'refused'],
     ['thousands of parts', manyParts(5000), 'more than 500 MIME parts'],
-    ['a 3 MB header', hugeHeader, 'header block'],
+    ['fifty thousand parts', manyParts(50_000), 'more than 500 MIME parts'],
+    ['a 1 MB header', hugeHeader, 'header block'],
   ])('refuses a MIME bomb: %s, in bounded time and memory', async (_name, raw, reason) => {
     const before = await count();
     const heap = process.memoryUsage().heapUsed;
@@ -120,7 +121,9 @@ describe('inbound email: refusals', () => {
     const ms = performance.now() - t0;
     expect(res.status).toBe(400);
     expect((await error(res)).message).toContain(reason);
-    expect(ms).toBeLessThan(1000);
+    // Generous for a loaded 2-core box. Unguarded, postal-mime took ~7 s and 110 MB on 50,000 parts and
+    // overflowed its stack on 5,000 nesting levels (measured here).
+    expect(ms).toBeLessThan(2000);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(64 * 1024 * 1024);
     expect(await count()).toBe(before);
   });

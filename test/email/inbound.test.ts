@@ -27,6 +27,7 @@ describe('inbound email endpoints', () => {
       ['Tidewater Candle Co.', 'tidewatercandle.example', 'tidewater'],
       ['Kestrel Self Storage', 'kestrelstorage.example', 'kestrel'],
       ['Northbound Outfitters', 'northboundoutfitters.example', 'northbound'],
+      ['Bellweather Pest Control', 'bellweatherpest.example', 'bellweather'],
     ] as const) {
       const res = await h.api('POST', '/api/accounts', { name, domains: [domain], inboundAlias: alias });
       acc[alias] = ((await res.json()) as { id: string }).id;
@@ -46,6 +47,22 @@ describe('inbound email endpoints', () => {
     expect(row.origin).toBe('inbound:raw');
     expect(row.normalized.participants[0]).toEqual({ name: 'Rick Delgado', email: 'rick@clearflowplumbing.example', side: 'client' });
     expect(row.hints.coverNote).toBe('Sam - the LSA question in here is yours. Rest is mine.');
+  });
+
+  it('a forwarded email is processed into items quoting the client’s own words, never the cover note or history', async () => {
+    const res = await post('/inbound/email', caseRaw('d14'), { authorization: bearer(), 'content-type': 'message/rfc822' });
+    const { id } = (await res.json()) as Answer;
+    await h.runner.drain();
+    const src = (await (await h.api('GET', `/api/sources/${id}`)).json()) as {
+      status: string; items: { requests: Array<{ quote: string }>; commitments: Array<{ quote: string }>; risks: Array<{ quote: string }> };
+    };
+    expect(src.status).toBe('processed');
+    const quotes = [...src.items.requests, ...src.items.commitments, ...src.items.risks].map((i) => i.quote);
+    expect(quotes.length).toBeGreaterThan(0);
+    const row = await source(id);
+    const own = row.normalized.segments.map((s) => s.text).join('\n');
+    for (const q of quotes) expect(own).toContain(q);
+    expect(quotes.join(' ')).not.toContain('She changes her mind');
   });
 
   it('the same client email forwarded again by another AM, through another provider, is the same source', async () => {

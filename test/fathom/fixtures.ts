@@ -30,7 +30,7 @@ export function longCall(recordingId = 512000001): Record<string, unknown> {
   const m = sampleJson();
   const turns = m.transcript as Array<{ speaker: unknown; text: string }>;
   const transcript = [];
-  for (let i = 0, t = 4; t < 7200; i++, t += 3) {
+  for (let i = 0, t = 4; t < 7200; i++, t += 5) {
     const turn = turns[i % turns.length]!;
     transcript.push({ speaker: turn.speaker, text: `${turn.text} (${i})`, timestamp: hms(t) });
   }

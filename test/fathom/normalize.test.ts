@@ -98,7 +98,7 @@ describe('Fathom meeting schema and normalization', () => {
     const body = JSON.stringify(longCall());
     expect(body.length).toBeGreaterThan(380_000);
     const s = normalizeMeeting(FathomMeeting.parse(JSON.parse(body)), AGENCY);
-    expect(s.segments.length).toBe(2399);
+    expect(s.segments.length).toBe(1440);
     expect(s.segments.at(-1)!.at).toBeGreaterThan(7190);
   });
 });

@@ -68,4 +68,9 @@ describe('Fathom webhook signature (Standard Webhooks)', () => {
     const bad = { ...sampleHeaders, 'webhook-timestamp': '2026-09-15T16:14:52Z' };
     expect(await reason(verifyFathomSignature({ secret: SAMPLE_SECRET, headers: bad, body: sampleBytes(), now: SAMPLE_NOW }))).toBe('SIGNATURE_TIMESTAMP_INVALID');
   });
+
+  it('a secret that is not base64 is a configuration error, not a 401 or a crash', async () => {
+    const err = await verifyFathomSignature({ secret: 'whsec_not*base64!', headers: sampleHeaders, body: sampleBytes(), now: SAMPLE_NOW }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'BAD_ENVIRONMENT', message: expect.stringContaining('FATHOM_WEBHOOK_SECRET') });
+  });
 });

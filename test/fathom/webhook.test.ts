@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/types.js';
+import { completeMissingTranscript } from '../../src/ingest/index.js';
 import { createHarness, type TestHarness } from '../helpers/ctx.js';
 import { DRIVERS, createDb } from '../helpers/db.js';
 import { SAMPLE_ID, SAMPLE_NOW, SAMPLE_SECRET, SAMPLE_SIG, SAMPLE_TS, TEST_SECRET, longCall, sampleBytes, sampleJson, sampleText, signedHeaders } from './fixtures.js';
@@ -84,6 +85,25 @@ describe.each(DRIVERS)('POST /webhooks/fathom on %s', (driver) => {
     expect(await res.json()).toMatchObject({ status: 'needs_transcript', duplicate: false });
   });
 
+  it('the same recording later delivered with its transcript completes the waiting copy, creating nothing', async () => {
+    const { transcript, ...rest } = sampleJson();
+    const bare = JSON.stringify({ ...rest, recording_id: 900005, transcript: null });
+    const first = (await (await post(bare, await resign(bare))).json()) as { id: string; status: string };
+    expect(first.status).toBe('needs_transcript');
+    const before = await count();
+    const full = JSON.stringify({ ...rest, recording_id: 900005, transcript });
+    const res = await post(full, await resign(full));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: first.id, duplicate: true, status: 'unassigned' });
+    expect(await count()).toBe(before);
+    const [row] = await db.query<{ raw: string; status: string }>('SELECT raw, status FROM sources WHERE id = $1', [first.id]);
+    expect(row).toEqual({ raw: full, status: 'unassigned' });
+    // and a third copy without a transcript changes nothing back
+    const again = await post(bare, await resign(bare));
+    expect(await again.json()).toMatchObject({ id: first.id, duplicate: true, status: 'unassigned' });
+    expect((await db.query<{ raw: string }>('SELECT raw FROM sources WHERE id = $1', [first.id]))[0]!.raw).toBe(full);
+  });
+
   it('a verified body that is not a Fathom meeting is kept (failed, with the reason) and answered 422; its redelivery 200', async () => {
     const { recording_id: _r, ...noId } = sampleJson();
     const body = JSON.stringify(noId);
@@ -112,9 +132,14 @@ describe.each(DRIVERS)('POST /webhooks/fathom on %s', (driver) => {
     expect(body.length).toBeGreaterThan(380_000);
     const res = await post(body, await resign(body));
     expect(res.status).toBe(202);
-    const { id } = (await res.json()) as { id: string };
-    const [row] = await db.query<{ n: number; raw_len: number }>(`SELECT jsonb_array_length(normalized->'segments')::int AS n, length(raw)::int AS raw_len FROM sources WHERE id = $1`, [id]);
-    expect(row).toEqual({ n: 2399, raw_len: body.length });
+    const { id, status } = (await res.json()) as { id: string; status: string };
+    expect(status).toBe('unassigned');
+    const [row] = await db.query<{ n: number; raw: string }>(`SELECT (hints->>'transcriptSegments')::int AS n, raw FROM sources WHERE id = $1`, [id]);
+    expect(row).toEqual({ n: 1440, raw: body });
+    // the runner builds the segments from the stored body, without asking Fathom (no API key here)
+    const source = await completeMissingTranscript(h.ctx, id);
+    expect(source.segments).toHaveLength(1440);
+    expect(source.segments.at(-1)!.at).toBeGreaterThan(7190);
   });
 
   it('without FATHOM_WEBHOOK_SECRET it refuses with a 5xx (so Fathom retries) and stores nothing', async () => {

@@ -30,7 +30,8 @@ export const fathomBackfill: Command = {
       return 0;
     } catch (err) {
       if (err instanceof Error && 'code' in err) {
-        console.error(`${(err as { code: string }).code}: ${err.message} (rerun to continue: stored meetings are skipped)`);
+        const hint = (err as { retryable?: boolean }).retryable ? ' (rerun to continue: stored meetings are skipped)' : '';
+        console.error(`${(err as { code: string }).code}: ${err.message}${hint}`);
         return 1;
       }
       throw err;

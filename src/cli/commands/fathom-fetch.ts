@@ -14,7 +14,7 @@ export const fathomFetch: Command = {
     try {
       const r = await fetchFathomTranscript(ctx, { recordingId, force: args.flags.force === true });
       console.log(r.fetched
-        ? `recording ${r.recordingId}: ${r.segments} transcript segments stored on source ${r.sourceId} (now ${r.status})`
+        ? `recording ${r.recordingId}: ${r.segments} transcript segments stored on source ${r.sourceId} (now ${r.status}; the server processes it on its next poll)`
         : `recording ${r.recordingId}: source ${r.sourceId} already has ${r.segments} segments (${r.status}); --force fetches again`);
       return 0;
     } catch (err) {

@@ -1,31 +1,50 @@
-import type { Extractor, RawExtraction, RawRequest, RawCommitment, ExtractInput } from '../types.js';
+import type { ExtractInput, Extractor, RawExtraction } from '../types.js';
+import { toRawCommitments, toRawRequests, toRawRisks } from './build-items.js';
+import { findCommitments } from './commitments.js';
+import { findRequests } from './requests.js';
+import { findRetractions, retractedAsks } from './retractions.js';
+import { findRisks } from './risks.js';
+import { toSentences } from './sentences.js';
 
-// Spine placeholder rules: a plain question-ask is a request, a first-person "I'll" is a commitment.
-// The evals issue replaces this with the full rule-based extractor behind the same port.
+// The rule-based extractor: sentences -> asks, promises and signals -> retractions applied -> Raw items.
+// General linguistic patterns only (modal asks, first-person and reported promises, retractions,
+// topic lexicons); finalize.ts then locates quotes and resolves dates like for any provider.
 
-export const OFFLINE_RULES_VERSION = 'offline-rules-0';
+export const OFFLINE_RULES_VERSION = 'offline-rules-1';
+
+export function extractOffline(input: ExtractInput): Omit<RawExtraction, 'meta'> {
+  const { source } = input;
+  const sentences = toSentences(source);
+  const risks = findRisks(sentences);
+  let asks = findRequests(source, sentences);
+  let promises = findCommitments(source, sentences);
+  for (const r of findRetractions(sentences)) {
+    const target = retractedAsks(asks, r);
+    if (!target) continue;
+    asks = asks.filter((a) => a.first.n !== target.first.n);
+    // A promise made in reply to the withdrawn ask goes with it.
+    promises = promises.filter((p) => !(p.s.n > target.first.n && p.s.n < r.s.n && p.s.side !== target.first.side &&
+      sentences.slice(target.last.n + 1, p.s.n).every((x) => x.side !== target.first.side)));
+  }
+  return {
+    requests: toRawRequests(source, sentences, asks, risks),
+    commitments: toRawCommitments(promises),
+    risks: toRawRisks(risks),
+  };
+}
 
 export function createOfflineExtractor(): Extractor {
   return {
     name: 'offline',
-    async extract({ source }: ExtractInput): Promise<RawExtraction> {
+    async extract(input: ExtractInput): Promise<RawExtraction> {
       const started = performance.now();
-      const requests: RawRequest[] = [];
-      const commitments: RawCommitment[] = [];
-      const sideOf = (speaker: string | null) => source.participants.find((p) => p.name === speaker)?.side ?? 'unknown';
-      for (const seg of source.segments) {
-        for (const sentence of seg.text.split(/(?<=[.!?])\s+/)) {
-          if (/^(can|could|would) you\b/i.test(sentence) && sideOf(seg.speaker) !== 'agency') {
-            requests.push({ text: sentence, quote: sentence, segment: seg.index, requester: seg.speaker, channel: 'general', triage: 'simple', due_phrase: null });
-          } else if (/\bI('ll| will)\b/.test(sentence)) {
-            const due = sentence.match(/\b(today|tomorrow|by \w+day|\w+day)\b/i)?.[0] ?? null;
-            commitments.push({ text: sentence, quote: sentence, segment: seg.index, owner: seg.speaker, owner_side: sideOf(seg.speaker), due_phrase: due });
-          }
-        }
-      }
+      const items = extractOffline(input);
       return {
-        requests, commitments, risks: [],
-        meta: { provider: 'offline', model: OFFLINE_RULES_VERSION, promptVersion: OFFLINE_RULES_VERSION, promptHash: 'none', schemaVersion: 'items-v1', usage: { inputTokens: 0, outputTokens: 0, cachedTokens: 0 }, latencyMs: performance.now() - started },
+        ...items,
+        meta: {
+          provider: 'offline', model: OFFLINE_RULES_VERSION, promptVersion: OFFLINE_RULES_VERSION, promptHash: 'none',
+          schemaVersion: 'items-v1', usage: { inputTokens: 0, outputTokens: 0, cachedTokens: 0 }, latencyMs: performance.now() - started,
+        },
       };
     },
   };

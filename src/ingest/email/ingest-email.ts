@@ -15,7 +15,7 @@ const fold = (s: string) =>
  * The same client email forwarded by two AMs (or redelivered by a provider) is one source: the key is
  * the client's own Message-ID when the mail is theirs, plus a hash of what they wrote and when.
  */
-export async function contentKey(p: ParsedEmail): Promise<string> {
+async function contentKey(p: ParsedEmail): Promise<string> {
   const s = p.source;
   const sender = s.segments[0]?.speakerEmail ?? s.participants[0]?.email ?? '';
   const text = s.segments.length

@@ -1,6 +1,6 @@
 import type { ContextBlock, NormalizedSource } from '../../domain/schemas.js';
 import { BadRequestError } from '../../errors.js';
-import { decodeMime, type DecodedMail } from './decode-mime.js';
+import { decodeMime, type DecodedMail, type Mailbox } from './decode-mime.js';
 import { headerOffset, parseLocalDate, type LocalDate } from './email-date.js';
 import { guardMime } from './limits.js';
 import { domainOf, participantsOf } from './participants.js';
@@ -68,11 +68,21 @@ export async function parseEmail(raw: string | Uint8Array | ArrayBuffer, opts: P
   if (!mail.text.trim() && !mail.attachments.length) throw new BadRequestError('not an email: it has no body');
 
   const rec = recoverForward(mail.text, mail.subject);
-  const original = rec.message;
-  const author = original ? original.from : { name: mail.from?.name || null, address: mail.from?.address ?? null };
-  let body = original ? original.body : mail.text;
+  let original = rec.message;
   const context: ContextBlock[] = [];
   if (rec.note) context.push({ kind: 'cover_note', text: rec.note, author: mail.from?.name || mail.from?.address || null });
+  // An AM forwarding a colleague's forward: each agency layer is another cover note, down to the client.
+  const agency = new Set(opts.agencyDomains?.length ? opts.agencyDomains : [domainOf(mail.from?.address)]);
+  const relays: Mailbox[] = [];
+  for (let depth = 0; original && depth < 5 && agency.has(domainOf(original.from.address)); depth++) {
+    const next = recoverForward(original.body, original.subject);
+    if (!next.message) break;
+    if (next.note) context.push({ kind: 'cover_note', text: next.note, author: original.from.name ?? original.from.address });
+    if (original.from.address) relays.push({ name: original.from.name ?? '', address: original.from.address });
+    original = next.message;
+  }
+  const author = original ? original.from : { name: mail.from?.name || null, address: mail.from?.address ?? null };
+  let body = original ? original.body : mail.text;
 
   // Nested forward: the client's note on top is the source; what it carries is context.
   const inner = original ? recoverForward(body, original.subject) : null;
@@ -88,9 +98,12 @@ export async function parseEmail(raw: string | Uint8Array | ArrayBuffer, opts: P
 
   const outerOffset = headerOffset(mail.dateHeader);
   const ref = mail.dateHeader && !Number.isNaN(Date.parse(mail.dateHeader)) ? new Date(mail.dateHeader) : (opts.now ?? new Date());
-  const when: LocalDate = parseLocalDate(original?.date, outerOffset, ref)
+  const originalDate = parseLocalDate(original?.date, outerOffset, ref);
+  const when: LocalDate = originalDate
     ?? parseLocalDate(mail.dateHeader, outerOffset, ref)
     ?? { date: ref.toISOString().slice(0, 10), offset: null, instant: ref.toISOString() };
+  const warnings = warningsOf(mail, !!original);
+  if (original && !originalDate) warnings.push(`the forwarded message's date "${original.date ?? ''}" could not be read; dates are relative to the forward`);
 
   const speaker = author.name ?? author.address;
   const title = original?.subject || mail.subject.replace(FWD_SUBJECT, '').trim() || '(no subject)';
@@ -103,7 +116,7 @@ export async function parseEmail(raw: string | Uint8Array | ArrayBuffer, opts: P
     referenceDate: when.date,
     timeZone: when.offset,
     participants: participantsOf({
-      author, forwarder, recipients: original ? [...original.to, ...original.cc] : [...mail.to, ...mail.cc],
+      author, forwarder, recipients: original ? [...relays, ...original.to, ...original.cc] : [...mail.to, ...mail.cc],
       agencyDomains: opts.agencyDomains ?? [], inboundDomain: opts.inboundDomain?.toLowerCase() ?? null,
     }),
     segments: split.paragraphs.map((text, index) => ({ index, speaker, speakerEmail: author.address, at: null, text })),
@@ -122,6 +135,6 @@ export async function parseEmail(raw: string | Uint8Array | ArrayBuffer, opts: P
     forwarded: !!original,
     coverNote: rec.note,
     forwardedBy: forwarder?.address ?? null,
-    warnings: warningsOf(mail, !!original),
+    warnings,
   };
 }

@@ -32,7 +32,12 @@ function boxes(v: EmailForwardMailbox | EmailForwardMailbox[] | null | undefined
  * fixtures are only recognised with it), and a result only counts when a sender came back: a "Fwd:"
  * subject over a body without a header block gives forwarded:true with an empty email.
  */
+// Every forward the parser recognises has a "From:"-style header or a "wrote:" attribution: without a
+// colon anywhere there is nothing to find, and its ~100 locale regexes can be skipped.
+const HAS_COLON = /[:：]/;
+
 export function recoverForward(text: string, subject: string | null): Recovered {
+  if (!HAS_COLON.test(text)) return { forwarded: false, note: null, message: null };
   const r = parser.read(text, subject ?? undefined);
   const from = r.email?.from;
   if (!r.forwarded || !(from?.address || from?.name)) return { forwarded: false, note: null, message: null };

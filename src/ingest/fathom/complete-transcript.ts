@@ -21,16 +21,18 @@ export async function readStoredMeeting(ctx: Pick<Ctx, 'db'>, sourceId: string):
 }
 
 /**
- * Fetches the transcript of a Fathom meeting that was delivered without one (or re-reads a body that could
- * not be normalized at delivery), stores the completed normalized source and returns it. Called by the job
- * runner (retryable errors back off, a 429's Retry-After wins) and by `liaison fathom fetch`.
+ * Completes a Fathom source from its stored delivery: the segments from the delivered transcript, or, when
+ * Fathom sent none, from the Fathom API. Stores the completed normalized source and returns it. Called by the
+ * job runner (retryable errors back off, a 429's Retry-After wins) and by `liaison fathom fetch`.
  */
-export async function completeMissingTranscript(ctx: Ctx, sourceId: string, api: FathomApi = createFathomApi(ctx.config)): Promise<NormalizedSource> {
+export async function completeMissingTranscript(ctx: Ctx, sourceId: string, api?: FathomApi, opts: { refetch?: boolean } = {}): Promise<NormalizedSource> {
   const row = await getSourceRow(ctx.db, sourceId);
   const meeting = await readStoredMeeting(ctx, sourceId);
-  let source = readNormalized(row) ?? normalizeMeeting(meeting, ctx.config.AGENCY_DOMAINS);
-  if (source.segments.length === 0) {
-    const transcript = await api.getTranscript(meeting.recording_id);
+  const stored = readNormalized(row);
+  // Segments are built from the delivered transcript when there is one (ingest stores them empty).
+  let source = stored?.segments.length && !opts.refetch ? stored : normalizeMeeting(meeting, ctx.config.AGENCY_DOMAINS);
+  if (source.segments.length === 0 || opts.refetch) {
+    const transcript = await (api ?? createFathomApi(ctx.config)).getTranscript(meeting.recording_id);
     // Fathom answers before its transcript is ready for a while after the call: try again later.
     if (!transcript.length) throw new UpstreamError(`Fathom has no transcript for recording ${meeting.recording_id} yet`);
     source = normalizeMeeting(meeting, ctx.config.AGENCY_DOMAINS, transcript);

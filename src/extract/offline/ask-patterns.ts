@@ -1,0 +1,84 @@
+// How clients ask: modal asks, "please" and bare imperatives, wants and needs, information questions,
+// reports that something customers see is wrong, and ultimatums. English and French phrasings.
+
+export type AskKind = 'modal' | 'imperative' | 'want' | 'question' | 'ultimatum';
+
+export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+|all\s+)?(?:hear|believe|imagine|guess|see me|like|be\b))|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\b(?:can|could)\s+we\s+(?:get|have|add|switch|change|update|pause|try|run|set up|start|stop|turn|swap|remove|see)\b|\b(?:is it|would it be) possible (?:to|for you)\b|\bany chance (?:you|we|someone)\b|\bif you could\b|\b(?:can|could|may) I (?:get|have|see)\b|\bwould you mind\b|\bmerci de\b|\best-ce que vous pouvez\b|\b(?:podr[ií]an?|pueden|puede usted)\s+(?:ustedes?\s+)?\w+(?:ar|er|ir)\b|\b(?:können|könnten)\s+sie\b/i;
+
+export const VERBS = 'add|update|change|fix|remove|take|send|resend|pull|set up|switch|pause|unpause|raise|lower|increase|decrease|reduce|move|turn (?:off|on)|swap|put|turn|make sure|create|build|write|post|launch|start|stop|correct|replace|point|check|double-check|look into|get|run|schedule|cancel|delete|upload|publish|share|email|review|include|exclude|bump|boost|extend|drop|go ahead|proceed|translate|redirect|block|add in|tell me|let me know|confirm|book';
+export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+|let['’]s\\s+|don['’]t forget to\\s+|remember to\\s+)?(?:${VERBS})\\b`, 'i');
+export const PLEASE_VERB = new RegExp(`\\bplease\\s+(?:just\\s+)?(?:${VERBS})\\b`, 'i');
+
+export const WANT_WORD = /\b(?:want|need|like|love)\b/i;
+export const WANT = /\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love|'d need|’d need|would need)\b|\band\s+(?:would|['’]d)\s+(?:love|like)\s+(?:to|you|for)\b|\b(?:it would|it['’]d) be (?:great|nice|helpful|good) (?:to|if)\b|^(?:(?:also|and|so)[,]?\s+)?(?:need|would love|would like)\s+(?:to\s+|the\s+|a\s+|an\s+|you\s+)|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions|necesitamos|queremos|nos gustaría|me gustaría|quisiera|quisiéramos|wir möchten|ich möchte|wir brauchen|ich brauche|wir hätten gern)\b/i;
+/** "I want you in the running", "I need to run": a want that asks nothing of the agency. */
+export const NOT_AN_ASK_WANT = /\b(?:want|need|like|love)\s+(?:you\s+(?!to\b)|to\s+(?:run|go|drop|leave|hop|jump|be honest|say|thank|start|begin|kick off|wrap|flag|mention|listen|hear|see|watch|look|think|check|read|learn|compare)\b|it to be clear)|\bdon['’]t (?:want|need)\b|\b(?:'d|would) rather\b/i;
+
+export const QUESTION = /^(?:(?:and|also|so|separately|but|oh|one more question|quick one|a quick one)[,.:]?\s+)*(?:[A-Z][a-z]+,\s+)?(?:how many|how much|what(?:'s|’s| is| are| was| were| did we| does)|which (?:of|one)|when (?:will|is|are|does|do|can)|where (?:is|are|do|does)|why (?:is|are|did|does|do)|is there|are there|(?:are|is|has|have) (?:the|our|my|we)\b[^?]*\b(?:ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled)\b|quel(?:le)?s? (?:est|sont)|combien|do you (?:know|have) (?:why|what|how|when|if|whether|where|the)|any idea (?:why|what|how|when)|any (?:update|news|progress) on|where are we (?:on|with)|did you (?:get a chance|have a chance|manage) to|have you (?:had a chance to|sent|fixed|updated|looked))/i;
+/** A question is an ask when it is about the work ("what is the platform fee line?"), not small talk. */
+const BUSINESS_TOPIC = /\b(?:costs?|price[sd]?|pricing|fees?|line|budget|spend|spent|paid|pay|invoices?|reports?|leads?|numbers|traffic|clicks|calls|conversions?|roi|rates?|ranking|rank|results?|data|campaigns?|ads?|page|site|website|listing|profile|posts?|e-?mails?|status|update|progress|timeline|plan|proposal|quote|widget|form|tracking|analytics|reviews?|orders?|sales|difference|breakdown|ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled|coûts?|prix|facture|rapport|frais|combien)\b/i;
+const FIRST_PERSON_QUESTION = /^(?:\w+[,]?\s+)?(?:what|how) (?:do|should|can) (?:we|I)\b/i;
+
+export const ULTIMATUM = /^if\b[^,]*\b(?:isn['’]t|is not|aren['’]t|are not|doesn['’]t|don['’]t|not|won['’]t|can['’]t)\b[^,]*,\s*(?:we|I)(?:['’]re| are|['’]ll| will|['’]m| am)?\s+(?:going to\s+)?(?:have to\s+)?(?:rethink|reconsider|look|find|move|pull|cancel|end|review|re-?evaluate|take|walk|stop|switch|talk about)/i;
+
+/** Hypotheticals, declined ideas and keep-as-is instructions are not asks. */
+export const NOT_AN_ASK = /\b(?:if we ever|hypothetical(?:ly)?|just curious|no rush on that|not (?:happening|now)|leave (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|running|alone|for now)|keep (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|steady|running)|(?:can|could) (?:you )?(?:both )?hear|send (?:me|us) (?:something|anything)|let['’]s (?:start|begin|kick off|get started|move on|wrap|go over|look at|talk|chat|catch up|(?:get|dive|jump) (?:into|in|started|going))|(?:let me|let us) know if (?:you|there['’]s)|get (?:well|better|some rest|home)|take care|stop by|send (?:my|our) (?:best|regards|love|thanks)|tell me about\b)/i;
+
+/** Something customers can see is wrong or stale. */
+export const STILL_WRONG = /\bstill\s+(?:shows?|says?|has|have|lists?|goes|points?|links?|displays?|showing|saying|going)\b|\b(?:sont|est)\s+(?:faux|fausses?|erronée?s?|incorrecte?s?)\b|\b(?:is|are)\s+(?:wrong|incorrect|out of date|outdated)\b|\bhas the wrong\b|\b(?:typos?|misspel\w*|spelling mistakes?|broken links?)\b|\b(?:is|are)\s+(?:broken|down|not working)\b|\b(?:isn['’]t|aren['’]t|doesn['’]t|don['’]t)\s+work(?:ing)?\b/i;
+/** An invoice that is wrong carries an implied ask to correct it. */
+export const BILLING_ERROR = /\b(?:invoices?|bills?|statements?|charges?|fees?)\b.*\b(?:twice|double[- ]?(?:charged|billed)?|duplicated?|wrong|incorrect|overcharg\w*)\b/i;
+export const CLAIMS = /\b(?:say|says|said|show|shows|showing|displays?|lists?|went out with|advertis\w*)\b/i;
+export const CONTRADICTION = /\bbut\b|\bwrong\b|\bincorrect\b|\bold\b|\binstead of\b|\bshould (?:be|say|show)\b|\bwe (?:only|don['’]t|do not|no longer)\b|\bno longer\b|\bexpired\b|\boutdated\b/i;
+export const CORRECTION_NEXT = /^(?:it['’]s|it is|the [\w ]{1,20} is|actually it['’]s|c['’]est)\s+\S+/i;
+export const PUBLIC_ASSET = /\b(?:ads?|annonces?|campaigns?|listing|fiche|page|site|website|e-?mail|banner|bar|profile|link|button|copy|feed|heures|hours)\b/i;
+/** Errors customers act on (prices, codes, phone numbers, claims) need escalation, not a tweak. */
+export const HOT_ERROR = /\$|\b\d+\s*(?:dollars|percent|%)|\b(?:price|prices|pricing|code|codes|phone|number|free shipping|discount|offer|claims?|typos?|misspel\w*|went out)\b/i;
+
+/** "We want to hire two techs": the client's own plan. A want is an ask when its verb is work for the agency. */
+const AGENCY_VERBS = /^(?:talk|discuss|know|get|have|add|make|move|switch|run|launch|change|update|go|try|test|set|review|cut|reduce|increase|raise|lower|pause|stop|turn|shift|start|fix|see|put|push|build|create|redo|refresh|rework|promote|advertise|target|rank|show|appear|be|send)$/i;
+function ownPlan(text: string): boolean {
+  const m = text.match(/\b(?:want|need|['’]d like|would like|['’]d love|would love)\s+to\s+([a-z]+)/i);
+  if (/\b(?:that['’]s|it['’]s) on us\b|\bourselves\b|\bwe['’]ll handle\b/i.test(text)) return true;
+  return !!m && !AGENCY_VERBS.test(m[1]!);
+}
+
+export function askKind(text: string): AskKind | null {
+  if (NOT_AN_ASK.test(text)) return null;
+  if (ULTIMATUM.test(text)) return 'ultimatum';
+  if (/^if\b/i.test(text) && !/^if you could\b/i.test(text)) return null;
+  if (MODAL_ASK.test(text) && !/\b(?:can|could|may) i ask\b/i.test(text)) return 'modal';
+  if (IMPERATIVE_START.test(text) || PLEASE_VERB.test(text)) return 'imperative';
+  if (WANT.test(text) && !NOT_AN_ASK_WANT.test(text) && !ownPlan(text)) return 'want';
+  if (/\?\s*$/.test(text) && QUESTION.test(text) && !FIRST_PERSON_QUESTION.test(text) && BUSINESS_TOPIC.test(text)) return 'question';
+  return null;
+}
+
+/** Where the ask starts, so the quote leaves out "Also," or a vocative. */
+export function askStart(text: string, kind: AskKind): number {
+  const re = kind === 'modal' ? MODAL_ASK : kind === 'want' ? WANT : kind === 'imperative' ? PLEASE_VERB : null;
+  if (kind === 'modal' || kind === 'want') {
+    const m = text.match(re!);
+    return m ? m.index! : 0;
+  }
+  if (kind === 'question') {
+    const colon = text.lastIndexOf(': ');
+    const base = colon > 0 ? colon + 2 : 0;
+    const lead = text.slice(base).match(/^(?:(?:and|also|so|separately|but|oh)[,]?\s+)+/i);
+    return base + (lead ? lead[0].length : 0);
+  }
+  if (kind === 'imperative') {
+    const lead = text.match(/^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just)[,]?\s+)*(?:[A-Z][a-z]+,\s+)?/);
+    const p = text.match(PLEASE_VERB);
+    if (p && (!lead || p.index! > 0) && !IMPERATIVE_START.test(text)) return p.index!;
+    return lead ? lead[0].length : 0;
+  }
+  return 0;
+}
+
+/** A reminder at the end of a call restates an earlier ask ("Just make sure the price thing is sorted"). */
+export const REMINDER = /^(?:(?:and|so|oh|okay|ok)[,]?\s+)*(?:just\s+)?(?:make sure|don['’]t forget|remember to)\b/i;
+/** Words that mark a new, distinct ask rather than a follow-up on the last one. */
+export const DISTINCT = /(?<![\p{L}])(?:also|too|another|separately|one more|as well|aussi|également|second|other thing|también|además|auch|außerdem)(?![\p{L}])/iu;
+/** A follow-up that points back at the last ask ("Start it Monday", "Can you quote that?"). */
+export const BACK_REFERENCE = /(?<![\p{L}'’])(?:it|that|this|those|them|these|then|les|ça|cela|lo|los|las|es)(?![\p{L}])/iu;

@@ -1,0 +1,92 @@
+import type { NormalizedSource } from '../../domain/schemas.js';
+import type { RawCommitment, RawRequest, RawRisk } from '../types.js';
+import { adPlatform, classifyChannel, classifyTriage, twoPlatforms, twoProperties } from './classify.js';
+import type { CommitmentDraft } from './commitments.js';
+import { findDuePhrase } from './due-phrase.js';
+import type { RequestDraft } from './requests.js';
+import type { RiskDraft } from './risks.js';
+import type { Sentence } from './sentences.js';
+
+// Drafts to the Raw item shapes: channel, triage, due phrase and a short text per item.
+
+const CHANNEL_LABEL: Partial<Record<string, string>> = { web: 'website', seo: 'Google listing', google_ads: 'Google Ads', social: 'social ads' };
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function requestText(quote: string): string {
+  return capitalize(quote
+    .replace(/^(?:can|could|would|will)\s+(?:you|someone|somebody|your team)\s+(?:please\s+|also\s+|just\s+)*/i, '')
+    .replace(/^please\s+/i, '')
+    .replace(/[?!.\s]+$/, ''));
+}
+
+export function commitmentText(quote: string): string {
+  return capitalize(quote.replace(/^(?:I|we)(?:['’]ll| will)\s+(?:also\s+|just\s+)?/i, '').replace(/[.!\s]+$/, ''));
+}
+
+const words = (t: string) => new Set((t.toLowerCase().match(/[a-z0-9à-ÿ]{4,}/g) ?? []).filter((w) => /[a-z]/.test(w) && !COMMON.has(w)));
+const COMMON = new Set(['also', 'could', 'would', 'please', 'that', 'this', 'there', 'with', 'from', 'your', 'have', 'still', 'they', 'them', 'what', 'when', 'about', 'just', 'change', 'update', 'check', 'send', 'want', 'need', 'like', 'make', 'sure']);
+
+/** "Check the Google listing for Cedar Street too": the same incident on another property stays hot. */
+function sameIncident(d: RequestDraft, hot: RequestDraft[]): boolean {
+  if (!/\b(?:too|also|as well)\b/i.test(d.texts[0]!)) return false;
+  const mine = words([...d.texts, ...d.context].join(' '));
+  return hot.some((h) => h.speaker === d.speaker && d.first.n - h.last.n <= 8 && [...words([...h.texts, ...h.context].join(' '))].some((w) => mine.has(w)));
+}
+
+export function toRawRequests(source: NormalizedSource, sentences: Sentence[], drafts: RequestDraft[], risks: RiskDraft[]): RawRequest[] {
+  const platform = adPlatform(source);
+  const escalations = risks.filter((r) => r.severity === 'high' && (r.kind === 'churn_risk' || r.kind === 'billing'));
+  const out: RawRequest[] = [];
+  const hotDrafts: RequestDraft[] = [];
+  for (const d of drafts) {
+    const tied = escalations.some((r) => r.s.segment === d.first.segment ||
+      (source.kind === 'call' && r.s.speaker === d.speaker && Math.abs(r.s.n - d.first.n) <= 2 && sentences.slice(Math.min(r.s.n, d.first.n), Math.max(r.s.n, d.first.n)).every((x) => x.speaker === d.speaker)));
+    const hot = d.hot || tied || sameIncident(d, hotDrafts);
+    if (hot) hotDrafts.push(d);
+    const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
+    const dueTexts = [d.quote, ...d.texts.slice(1)];
+    let due: string | null = null;
+    for (const t of dueTexts) {
+      due = findDuePhrase(t, history);
+      if (due) break;
+    }
+    // An ultimatum's topic is its condition ("if that page isn't live"), not the threat.
+    const topic = d.kind === 'ultimatum' ? [d.texts[0]!.split(/,\s*(?:we|I)\b/)[0]!, ...d.texts.slice(1)] : d.texts;
+    const all = [...topic, ...d.context].join(' ');
+    // The same action on two properties or two ad platforms is two asks (SCORING.md).
+    const channels = twoProperties(all) ? (['web', 'seo'] as const) : twoPlatforms(d.texts.join(' ')) ? (['google_ads', 'social'] as const) : [classifyChannel(all, platform)];
+    for (const channel of channels) {
+      out.push({
+        text: requestText(d.quote) + (channels.length > 1 ? ` (${CHANNEL_LABEL[channel]})` : ''),
+        quote: d.quote,
+        segment: d.first.segment,
+        requester: d.speaker,
+        channel,
+        triage: classifyTriage(d.texts.join(' '), hot),
+        due_phrase: due,
+      });
+    }
+  }
+  return out;
+}
+
+export function toRawCommitments(drafts: CommitmentDraft[]): RawCommitment[] {
+  const out: RawCommitment[] = [];
+  for (const c of drafts) {
+    // Saying the same dated promise again later ("so, the plan by Friday") is reassurance, not a second one.
+    const words = (t: string) => new Set((t.toLowerCase().match(/[a-z]{5,}/g) ?? []));
+    const repeated = (o: RawCommitment) => o.owner === c.owner && !!c.duePhrase && o.due_phrase?.toLowerCase() === c.duePhrase.toLowerCase() &&
+      [...words(c.quote)].some((w) => words(o.quote).has(w));
+    const dup = out.some((o) => (o.owner === c.owner && o.quote === c.quote) || repeated(o));
+    if (dup) continue;
+    out.push({ text: commitmentText(c.quote), quote: c.quote, segment: c.s.segment, owner: c.owner, owner_side: c.side, due_phrase: c.duePhrase });
+  }
+  return out;
+}
+
+export function toRawRisks(risks: RiskDraft[]): RawRisk[] {
+  return risks.map((r) => ({ kind: r.kind, severity: r.severity, quote: r.quote, segment: r.s.segment, rationale: r.rationale }));
+}

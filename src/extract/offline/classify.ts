@@ -1,0 +1,44 @@
+import type { Channel, NormalizedSource, Triage } from '../../domain/schemas.js';
+import { CHANNEL_LEXICON, COMPLEX_CUES, GENERIC_ADS, SEARCH_PLATFORM, SOCIAL_PLATFORM } from './lexicon.js';
+
+// Channel from topic words (the ask, its follow-ups and the report it answers); a bare "ads" goes to
+// the ad platform the source talks about. Triage: hot is decided by the caller (errors customers see,
+// ultimatums, asks tied to re-bids or held payments); otherwise complex when the ask is real work.
+
+export function adPlatform(source: NormalizedSource): Channel {
+  let social = 0;
+  let search = 0;
+  for (const seg of source.segments) {
+    for (const sentence of seg.text.split(/(?<=[.!?])\s+/)) {
+      if (!/\b(ads?|campaigns?|promo|audiences?)\b/i.test(sentence)) continue;
+      social += sentence.match(SOCIAL_PLATFORM)?.length ?? 0;
+      search += sentence.match(SEARCH_PLATFORM)?.length ?? 0;
+    }
+  }
+  return social > search ? 'social' : 'google_ads';
+}
+
+export function classifyChannel(text: string, platform: Channel): Channel {
+  for (const [channel, re] of CHANNEL_LEXICON) if (re.test(text)) return channel;
+  if (GENERIC_ADS.test(text)) return platform;
+  return 'general';
+}
+
+export function classifyTriage(text: string, hot: boolean): Triage {
+  if (hot) return 'hot';
+  if (COMPLEX_CUES.test(text) || /\b(ads|campaigns?) (running|live|up)\b|\bset up\b[^.?]{0,30}\b(ads|campaigns?)\b/i.test(text)) return 'complex';
+  return 'simple';
+}
+
+/** "Wrong on the website and on our Google listing": the same fix on two properties is two asks. */
+export function twoPlatforms(text: string): boolean {
+  const search = /\b(?:google(?!\s+(?:business|listing|profile|reviews?|maps))|google ads|bing|search ads)\b/i;
+  const social = /\b(?:meta|facebook|instagram|linkedin|tiktok)\b/i;
+  return search.test(text) && social.test(text) && /\b(?:google|bing|search ads)\s+and\s+(?:meta|facebook|instagram|linkedin|tiktok)\b|\b(?:meta|facebook|instagram|linkedin|tiktok)\s+and\s+(?:google|bing)\b/i.test(text);
+}
+
+export function twoProperties(text: string): boolean {
+  const web = /\b(site|website|web ?site|homepage)\b/i;
+  const listing = /\b(google listing|fiche google|google business profile|business profile|gbp|google maps)\b/i;
+  return web.test(text) && listing.test(text) && /\b(and|et|y|und)\b/i.test(text);
+}

@@ -1,0 +1,139 @@
+import type { NormalizedSource, Side } from '../../domain/schemas.js';
+import { findDuePhrase } from './due-phrase.js';
+import { personMentions, resolvePronoun, sideOfName } from './people.js';
+import { isChurnSignal } from './risks.js';
+import type { Sentence } from './sentences.js';
+
+// Commitments: first-person promises ("I'll send it tomorrow"), delegated ones ("I'll have Dana send
+// you a scope"), third-party and second-hand ones ("Wen said she'll get it on the site by Thursday").
+// Not commitments: call cadence, courtesies, in-call narration, recaps, states ("I'll be honest").
+
+export interface CommitmentDraft {
+  s: Sentence;
+  quote: string;
+  owner: string | null;
+  side: Side;
+  duePhrase: string | null;
+}
+
+const WILL = `(?:['’]ll|\\s+will|\\s+am going to|['’]m going to|\\s+are going to|['’]re going to|\\s+is going to)`;
+const FIRST = new RegExp(`\\b(I|we)${WILL}\\s+(?:also\\s+|just\\s+|then\\s+|personally\\s+|definitely\\s+)?([a-z]+)`, 'i');
+const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+)(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
+const THIRD_CAN = /\b(he|she|they|[A-Z][a-zà-ÿ]+)\s+(?:can|could|should be able to)\s+(have|get|send|finish|do|fix|add|deliver|install|put)\b/;
+const PROGRESSIVE = /\b(I|we)(?:['’]m|['’]re| am| are)\s+([a-z]+ing)\b(?=.*\b(right now|now|today|this (?:morning|afternoon)|tonight)\b)/i;
+const NAMED_PROGRESSIVE = /\b([A-Z][a-zà-ÿ]+) is ([a-z]+ing)\b/;
+/** "Let me check and get back to you by Friday", "I can have it to you by Monday": promises once dated. */
+const DATED_OFFER = /\b(?:let me|I can|we can|I should|we should|I['’]m going to try to|I hope to)\s+(?:be able to\s+)?(?:have|get|send|check|pull|find out|confirm|look into|follow up|circle back|dig into|put together|fix|update|email)\b/i;
+const FRENCH = /\b(je|nous)\s+(?:vous\s+|te\s+|les\s+|l['’]\s*)?(envoie|envoyons|enverrai|enverrons|ferai|ferons|vais|allons|m['’]occupe|fais|prépare|prepare)\b|\b(?:les|le|te|se lo|se la)\s+(?:envío|envio|mando|enviaré|mandaré)\b|\b(?:voy|vamos) a\s+\w+(?:ar|er|ir)\b|\b(?:ich|wir)\s+(?:schicke|schicken|sende|senden|liefere|liefern|kümmere|kümmern)\b/i;
+const DELEGATE = /\b(?:I|we)['’]ll have ([A-Z][a-zà-ÿ]+)\b(?:\s+(?:from|on|in) (?:our|the|my) [\w ]{1,25}?)?\s+(?!done|ready|set|live|fixed|finished|up|over|to\b)[a-z]+\b/;
+
+/** Verbs after "I'll" that are not promises to act: states, cadence, courtesy, narration of the call. */
+const NOT_ACTIONS = new Set(['be', 'keep', 'park', 'see', 'think', 'talk', 'speak', 'chat', 'meet', 'need', 'want', 'hit', 'walk', 'go', 'start', 'let', 'try', 'hand', 'pass', 'leave', 'stay', 'hold', 'take', 'wait', 'miss', 'bet', 'admit', 'say', 'tell', 'hear', 'probably', 'never', 'not', 'continue', 'have', 'love', 'like', 'guess', 'assume']);
+const HAVE_OBJECT = /\b(?:I|we)['’]ll have (?:the|a|an|our|your|it|that|this|them|both|all)\b/i;
+const RECAP = /\b(?:to recap|recap:|to summari[sz]e|just to confirm|so to be clear)\b/i;
+const COURTESY = /\b(?:text|message|ping|call|email|update|tell|let)\b[^.]*\b(?:as soon as|the minute|the moment|once|when)\b/i;
+
+function splitCommitmentClauses(text: string): Array<{ clause: string; at: number }> {
+  const cut = /,\s+(?:and\s+)?(?=(?:I|we|he|she|they|[A-Z][a-z]+)(?:['’]ll|\s+will|\s+is taking|\s+is doing|\s+said|\s+says))|,\s+and\s+(?=I['’]ll)/g;
+  const out: Array<{ clause: string; at: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(cut)) {
+    out.push({ clause: text.slice(start, m.index!), at: start });
+    start = m.index! + m[0].length;
+  }
+  out.push({ clause: text.slice(start), at: start });
+  // "I'll send you outlines by Friday and both drafts by end of next week": two dated promises.
+  return out.flatMap(({ clause, at }) => {
+    for (const m of clause.matchAll(/\s+and\s+/g)) {
+      const left = clause.slice(0, m.index!);
+      const right = clause.slice(m.index! + m[0].length);
+      if (findDuePhrase(left) && findDuePhrase(right)) {
+        return [{ clause: left, at }, { clause: right, at: at + m.index! + m[0].length }];
+      }
+    }
+    return [{ clause, at }];
+  });
+}
+
+export function findCommitments(source: NormalizedSource, sentences: Sentence[]): CommitmentDraft[] {
+  const out: CommitmentDraft[] = [];
+  for (const s of sentences) {
+    if (RECAP.test(s.text) || /^(if|unless)\b/i.test(s.text) || /\?\s*$/.test(s.text)) continue;
+    const history = sentences.slice(Math.max(0, s.n - 4), s.n).filter((h) => h.speaker === s.speaker);
+    let carried: string | null = null;
+    for (const { clause, at } of splitCommitmentClauses(s.text)) {
+      if (s.side !== 'agency' && isChurnSignal(clause)) continue;
+      if (COURTESY.test(clause) && !/\b(?:refund|send|fix|pay)\b.*\b(?:myself|ourselves)\b/i.test(clause)) continue;
+      const hit = matchPromise(source, sentences, s, clause, at);
+      if (!hit) {
+        // "I'll send you outlines by Friday and both drafts by end of next week": the object list carries the promise.
+        if (carried && /^(?:both|the|all|a|an|[a-z]+)\b/.test(clause.trim()) && findDuePhrase(clause)) {
+          out.push({ s, quote: clause.trim(), owner: out.at(-1)!.owner, side: out.at(-1)!.side, duePhrase: findDuePhrase(clause) });
+        }
+        continue;
+      }
+      carried = hit.owner;
+      const conditional = /^(?:once|when|after|as soon as|if)\b/i.test(clause.trim());
+      let due = conditional ? null : findDuePhrase(clause.slice(hit.quoteAt), history);
+      if (!due && !conditional) {
+        const next = sentences[s.n + 1];
+        if (next && next.speaker === s.speaker && next.segment === s.segment && next.text.length < 40 && /^(?:probably|maybe|hopefully|likely|ideally)?\s*(?:by|on|before)\b/i.test(next.text)) {
+          due = findDuePhrase(next.text);
+        }
+      }
+      out.push({ s, quote: clause.slice(hit.quoteAt).trim().replace(/[,;]$/, ''), owner: hit.owner, side: hit.side, duePhrase: due });
+    }
+  }
+  return out;
+}
+
+function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Sentence, clause: string, at: number):
+  { owner: string | null; side: Side; quoteAt: number } | null {
+  const delegate = clause.match(DELEGATE);
+  if (delegate && !HAVE_OBJECT.test(clause)) {
+    const name = delegate[1]!;
+    return { owner: name, side: sideOfName(source, name, s.side), quoteAt: delegate.index! };
+  }
+  const first = clause.match(FIRST);
+  // "I'll let you know by Friday", "I'll be sending it tomorrow": dated, these are promises too.
+  const datedReply = first && findDuePhrase(clause) && /\b(?:let you know|get back to you|come back to you|follow up|be [a-z]+ing|take a (?:look|pass)|have a look|look (?:at|into|over))\b/i.test(clause.slice(first.index!));
+  if (first && !NOT_ACTIONS.has(first[2]!.toLowerCase()) || first && first[2]!.toLowerCase() === 'have' && HAVE_OBJECT.test(clause) || datedReply) {
+    return { owner: s.speaker, side: s.side, quoteAt: first!.index! };
+  }
+  const prog = clause.match(PROGRESSIVE);
+  if (prog && !/^(going|doing|looking|thinking|hoping|trying|wondering|seeing|getting)$/i.test(prog[2]!)) {
+    return { owner: s.speaker, side: s.side, quoteAt: prog.index! };
+  }
+  const offer = clause.match(DATED_OFFER);
+  if (offer && findDuePhrase(clause.slice(offer.index!))) return { owner: s.speaker, side: s.side, quoteAt: offer.index! };
+  const fr = clause.match(FRENCH);
+  if (fr && findDuePhrase(clause)) return { owner: s.speaker, side: s.side, quoteAt: fr.index! };
+  const third = clause.match(THIRD);
+  if (third && (third[2]!.toLowerCase() === 'have' || !NOT_ACTIONS.has(third[2]!.toLowerCase()))) return thirdParty(source, sentences, s, clause, at, third);
+  // "Our web guy says he can get it done by Friday": a dated, reported ability is a promise.
+  const can = clause.match(THIRD_CAN);
+  if (can && findDuePhrase(clause.slice(can.index!)) && /\b(?:says?|said|told)\b/i.test(clause.slice(0, can.index!))) {
+    return thirdParty(source, sentences, s, clause, at, can);
+  }
+  const named = clause.match(NAMED_PROGRESSIVE);
+  if (named && findDuePhrase(clause) && personMentions(source, clause).some((m) => m.name === named[1])) {
+    return { owner: named[1]!, side: sideOfName(source, named[1]!, s.side), quoteAt: named.index! };
+  }
+  return null;
+}
+
+function thirdParty(source: NormalizedSource, sentences: Sentence[], s: Sentence, clause: string, at: number, m: RegExpMatchArray):
+  { owner: string | null; side: Side; quoteAt: number } | null {
+  const subject = m[1]!;
+  let owner: string | null = null;
+  if (/^(he|she|they)$/i.test(subject)) {
+    // "Wen, our CTO, said she'll ..." / "He says he'll ...": the reporter's subject is the owner.
+    owner = resolvePronoun(source, sentences, s, at + m.index!, s.speaker);
+  } else if (personMentions(source, clause).some((p) => p.name === subject)) {
+    owner = subject;
+  }
+  if (!owner) return null;
+  const reported = clause.slice(0, m.index!).match(/([A-Z][a-zà-ÿ]+)(?:,[^,]*,|,)?\s+(?:said|says|told me|mentioned|promised)\s*(?:that\s*)?$/);
+  const start = reported ? reported.index! : /\b(?:he|she|they)\s+(?:said|says)\s*$/i.test(clause.slice(0, m.index!)) ? clause.slice(0, m.index!).search(/\b(?:he|she|they)\s+(?:said|says)\s*$/i) : m.index!;
+  return { owner, side: sideOfName(source, owner, s.side), quoteAt: start };
+}

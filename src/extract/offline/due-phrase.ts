@@ -1,0 +1,50 @@
+import type { Sentence } from './sentences.js';
+
+// Finds the words that set a deadline in a clause ("by Friday", "avant le 4 mai", "two weeks before
+// that"); due-date.ts turns them into a date. Anaphora ("before then", "before the promo starts") is
+// replaced by the explicit date the same speaker gave just before.
+
+const WD = '(?:donnerstag|miercoles|miércoles|wednesday|dienstag|dimanche|mercredi|mittwoch|saturday|thursday|vendredi|domingo|freitag|samstag|sonntag|tuesday|viernes|friday|jueves|martes|monday|montag|sabado|samedi|sunday|sábado|jeudi|lundi|lunes|mardi)';
+const MON = '(?:septiembre|diciembre|noviembre|september|septembre|december|dezember|décembre|february|november|novembre|febrero|februar|fevrier|février|january|janvier|juillet|october|octobre|octubre|oktober|agosto|august|januar|abril|april|avril|enero|julio|junio|march|marzo|aout|août|juin|juli|july|june|juni|mars|mayo|märz|sept|apr|aug|dec|feb|jan|jul|jun|mai|mar|may|nov|oct|sep)';
+const ORD = '\\d{1,2}(?:st|nd|rd|th|er)?';
+const EXPLICIT = `\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|${ORD}\\.?\\s+(?:de\\s+)?${MON}|(?:${WD},?\\s+)?(?:${MON}\\.?\\s+${ORD}|(?:the\\s+|le\\s+)?${ORD}\\s+${MON}|(?:the\\s+)${ORD})|${WD}\\s+the\\s+${ORD}`;
+const EXPLICIT_RE = new RegExp(`\\b(${EXPLICIT})\\b`, 'i');
+const RELATIVE = `(?:(?:the\\s+)?end of (?:the |this |next )?(?:day|week|month)(?: tomorrow)?|(?:the\\s+)?end of ${MON}|${WD}\\s+(?:of\\s+)?next week|next week|this week|tomorrow(?: morning| afternoon)?|today|tonight|${WD}(?:\\s+or\\s+${WD})?|la fin de la semaine(?: prochaine)?|la semaine prochaine|demain|aujourd'hui|(?:in|within) (?:\\d+|one|two|three|four|a|an) (?:days?|weeks?)|mañana|hoy|la próxima semana|esta semana|el ${WD}|morgen|heute|nächste woche|diese woche)`;
+const ANAPHOR = '(?:then|that|the [a-z-]+ (?:starts|begins|launches|goes live|opens)|it starts)';
+
+const PATTERNS: RegExp[] = [
+  new RegExp(`\\b(?:\\d+|one|two|three|four)\\s+weeks?\\s+before\\s+(?:${EXPLICIT}|${ANAPHOR})`, 'i'),
+  new RegExp(`\\bbefore\\s+${ANAPHOR}`, 'i'),
+  new RegExp(`\\b(?:by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(?:${EXPLICIT})`, 'i'),
+  new RegExp(`\\b(?:by|before|until|no later than|starting|avant(?:\\s+le)?|d'ici|d’ici|due|antes del?|para el|hasta el|bis(?:\\s+zum)?|vor dem)\\s+(?:${EXPLICIT})`, 'i'),
+  new RegExp(`\\b(?:by|before|until|no later than|starting|avant|d'ici|d’ici|antes del?|para|hasta|bis)\\s+${RELATIVE}`, 'i'),
+  /\b(?:first thing tomorrow|end of day tomorrow|right after (?:this|the) call|after (?:this|the) call|right now|right away|asap|immediately|within the hour|this (?:morning|afternoon|evening)|end of day|eod|tout de suite)\b/i,
+  new RegExp(`\\b(?:on\\s+)?(?:${EXPLICIT})\\b`, 'i'),
+  new RegExp(`\\b(?:on\\s+)?${RELATIVE}\\b`, 'i'),
+];
+
+const VAGUE_CLAUSE = /\b(whenever you (get|have) a (chance|minute|moment)|no rush|when you can|at some point|eventually)\b/i;
+
+/** The deadline phrase in `clause`, or null. `history` holds earlier sentences of the same speaker. */
+export function findDuePhrase(clause: string, history: Sentence[] = []): string | null {
+  if (VAGUE_CLAUSE.test(clause)) return null;
+  let best: RegExpMatchArray | null = null;
+  for (const re of PATTERNS) {
+    const m = clause.match(re);
+    if (m) { best = m; break; }
+  }
+  if (!best) return null;
+  // "before our open house on June 3rd" is "before June 3rd".
+  const event = best[0].match(new RegExp(`^(by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(${EXPLICIT})$`, 'i'));
+  if (event) return `${event[1]} ${event[2]}`;
+  const phrase = best[0].trim();
+  const anaphor = phrase.match(new RegExp(`${ANAPHOR}$`, 'i'));
+  if (!anaphor) return phrase;
+  const before = clause.slice(0, best.index);
+  const texts = [before, ...history.slice().reverse().map((h) => h.text)];
+  for (const t of texts) {
+    const all = [...t.matchAll(new RegExp(EXPLICIT_RE.source, 'gi'))];
+    if (all.length) return phrase.slice(0, phrase.length - anaphor[0].length) + all.at(-1)![0];
+  }
+  return null;
+}

@@ -1,0 +1,163 @@
+import type { NormalizedSource } from '../../domain/schemas.js';
+import {
+  askKind, askStart, BACK_REFERENCE, BILLING_ERROR, WANT_WORD, CLAIMS, CONTRADICTION, CORRECTION_NEXT, DISTINCT, HOT_ERROR, PUBLIC_ASSET,
+  REMINDER, STILL_WRONG, VERBS, type AskKind,
+} from './ask-patterns.js';
+import { findDuePhrase } from './due-phrase.js';
+import type { Sentence } from './sentences.js';
+
+// Requests: what the client asks the agency to do or answer. Follow-up sentences that point back at
+// an ask ("Start it Monday", "Can you quote that?") join it; a report that something customers see
+// is wrong becomes the context of the ask that follows it, or an implied ask of its own.
+
+export interface RequestDraft {
+  kind: AskKind | 'implied';
+  first: Sentence;
+  last: Sentence;
+  quote: string;
+  speaker: string | null;
+  /** The ask and its follow-ups: what triage, channel and due read. */
+  texts: string[];
+  /** Reports the ask answers (wrong ad copy, stale link): channel evidence. */
+  context: string[];
+  hot: boolean;
+  sentences: number[];
+}
+
+const CLAUSE_SPLIT = new RegExp(`(?:,\\s+(?:and\\s+|so\\s+|and then\\s+)|;\\s+|\\s+and\\s+(?:also\\s+)?(?=(?:${VERBS})\\s+(?:the|our|a|an|my|your|(?:that|this)\\s+[a-z]+)\\b))(?=(?:please\\s+)?(?:${VERBS})\\b)`, 'i');
+
+function clauses(text: string): string[] {
+  // "Leo, the webinar on the 23rd: are the event ads ready?": the ask is after the colon.
+  const colon = text.search(/\s?:\s/);
+  // A one-word label ("Name: ...", "Email: ...") is a form field, not a lead-in to an ask.
+  if (colon > 0 && /\s/.test(text.slice(0, colon).trim()) && !askKind(text.slice(0, colon))) {
+    const after = text.slice(colon).replace(/^\s?:\s+/, '');
+    if (askKind(after)) text = after;
+  }
+  const parts: string[] = [];
+  let rest = text;
+  for (let m = rest.match(CLAUSE_SPLIT); m; m = rest.match(CLAUSE_SPLIT)) {
+    const left = rest.slice(0, m.index!);
+    // "I'll export it and send it over": the verb after "and" shares the subject, it is not an ask.
+    if (/\b(?:I|we|you|he|she|they)\b/i.test(left) && !askKind(left)) break;
+    parts.push(left.trim());
+    rest = rest.slice(m.index! + m[0].length);
+  }
+  parts.push(rest.trim());
+  return parts.filter(Boolean);
+}
+
+const STOP = new Set(['about', 'there', 'their', 'these', 'those', 'which', 'would', 'could', 'should', 'where', 'thing', 'things', 'really', 'again', 'still', 'other', 'people']);
+function contentWords(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-zà-ÿ][a-zà-ÿ'-]{4,}/g) ?? []).filter((w) => !STOP.has(w)));
+}
+function sharesWord(a: string, b: string): boolean {
+  const wa = contentWords(a);
+  return [...contentWords(b)].some((w) => wa.has(w));
+}
+
+/**
+ * Whether an ask answers an earlier report of something wrong: it points back at it ("Can you swap
+ * it?") or names the same thing. In an email a paragraph is a topic, so a pointer only reaches inside
+ * the paragraph, while shared words may reach the paragraph before.
+ */
+function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clause: string): boolean {
+  const points = BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, ''));
+  const shares = sharesWord(report.text, clause);
+  const corrective = /\b(?:fix|correct\w*|change|update|swap|replace|remove|take (?:it |them )?down|pull)\b/i.test(clause);
+  if (source.kind === 'email') return report.segment === ask.segment ? points || shares : ask.segment - report.segment === 1 && (shares || corrective);
+  return points || shares;
+}
+
+const CUSTOMER_IMPACT = /\b(?:customers?|patients?|shoppers?|buyers?|guests?|people)\s+(?:are|have been|keep|were)\s+(?:complaining|calling|confused|showing up|replying|emailing|angry)|\bcomplain(?:ed|ing|ts)\b|\bbad reviews?\b/i;
+
+const BARE_DEADLINE = /^(?![^.!?]*\b(?:I|we|you|he|she|they|it)\b)(?:[\p{L}]+[,]?\s+){0,2}(?:by|before|until|no later than|avant|d['’]ici|bis|antes|para|hasta|today|tomorrow|tonight|asap|demain|mañana|morgen|heute|hoy)\b[^.!?]{0,30}[.!?]?$/iu;
+
+interface ErrorReport { s: Sentence; hot: boolean; used: boolean }
+
+function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
+  const next = sentences[s.n + 1];
+  const nextText = next && next.segment === s.segment ? next.text : '';
+  const claimWrong = CLAIMS.test(s.text) && PUBLIC_ASSET.test(s.text) && (CONTRADICTION.test(s.text) || CORRECTION_NEXT.test(nextText));
+  if (!STILL_WRONG.test(s.text) && !claimWrong && !BILLING_ERROR.test(s.text)) return null;
+  // Customers acting on it ("patients are calling a dead line") makes it an escalation too.
+  const after = sentences.slice(s.n + 1, s.n + 3).filter((x) => x.segment === s.segment).map((x) => x.text).join(' ');
+  const hot = HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)) || CUSTOMER_IMPACT.test(`${s.text} ${after}`);
+  return { s, hot, used: false };
+}
+
+export function findRequests(source: NormalizedSource, sentences: Sentence[]): RequestDraft[] {
+  const drafts: RequestDraft[] = [];
+  const errors: ErrorReport[] = [];
+  const agencySpokeBetween = (a: number, b: number) => sentences.slice(a + 1, b).some((x) => x.side === 'agency');
+  for (const s of sentences) {
+    if (s.side === 'agency') continue;
+    let sawAsk = false;
+    for (const clause of clauses(s.text)) {
+      const kind = askKind(clause);
+      if (!kind) continue;
+      sawAsk = true;
+      const prev = drafts.at(-1);
+      if (kind !== 'ultimatum' && REMINDER.test(clause)) {
+        const target = [...drafts].reverse().find((d) => d.hot) ?? null;
+        if (target) { target.texts.push(clause); continue; }
+      }
+      const sameTurn = prev && prev.speaker === s.speaker && prev.last.n < s.n && !s.bullet &&
+        (prev.last.segment === s.segment || (source.kind === 'call' && !sentences.slice(prev.last.n + 1, s.n).some((x) => x.speaker !== s.speaker)));
+      const between = prev ? sentences.slice(prev.last.n + 1, s.n) : [];
+      const followUp = sameTurn && kind !== 'question' && !DISTINCT.test(clause) && between.every((x) => !errorReport(sentences, x)) &&
+        (BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, '')) || (kind === 'want' && sharesWord(clause, prev!.texts.join(' '))) ||
+          // "We want 20% off all e-bikes." right after the ask: its specification, not a new action.
+          (kind === 'want' && prev!.last.n === s.n - 1 && !new RegExp(`\\b(?:to\\s+[a-z]+|${VERBS})\\b`, 'i').test(clause.slice(clause.search(WANT_WORD)))));
+      if (followUp && prev) {
+        prev.texts.push(clause);
+        prev.last = s;
+        prev.sentences.push(s.n);
+        continue;
+      }
+      const start = askStart(clause, kind);
+      const quote = clause.slice(start).trim().replace(/^(?:and|but|so)\s+(?=\S)/i, '') || clause;
+      const draft: RequestDraft = {
+        kind, first: s, last: s, quote, speaker: s.speaker, texts: [clause], context: [], hot: kind === 'ultimatum', sentences: [s.n],
+      };
+      // "Someone left a fake review on our Google listing. Could you get it removed?": "it" is the sentence before.
+      const before = sentences[s.n - 1];
+      if (before && before.segment === s.segment && before.speaker === s.speaker && BACK_REFERENCE.test(clause) && !errorReport(sentences, before)) {
+        draft.context.push(before.text);
+      }
+      for (const e of errors) {
+        if (e.used || e.s.n < s.n - 4 || agencySpokeBetween(e.s.n, s.n) || sentences.slice(e.s.n + 1, s.n + 1).some((x) => x.bullet) || !answers(source, e.s, s, clause)) continue;
+        e.used = true;
+        draft.context.push(e.s.text);
+        draft.sentences.push(e.s.n);
+        if (e.hot) draft.hot = true;
+      }
+      drafts.push(draft);
+    }
+    if (sawAsk) continue;
+    // "Probably by Tuesday." / "Bitte bis Freitag.": a bare deadline right after an ask belongs to it.
+    const last = drafts.at(-1);
+    if (last && last.last.n === s.n - 1 && last.last.segment === s.segment && BARE_DEADLINE.test(s.text) && findDuePhrase(s.text)) {
+      last.texts.push(s.text);
+      last.last = s;
+      last.sentences.push(s.n);
+      continue;
+    }
+    const report = errorReport(sentences, s);
+    if (!report) continue;
+    const prev = drafts.at(-1);
+    // "It still says MOM15 too." right after an ask is that ask's evidence, not a new one.
+    if (prev && prev.last.n === s.n - 1 && prev.last.segment === s.segment && !s.bullet && /^(?:it|they|that|this|these|those)\b/i.test(s.text)) {
+      prev.context.push(s.text);
+      prev.sentences.push(s.n);
+      continue;
+    }
+    if (errors.at(-1)?.s.n === s.n - 1 && errors.at(-1)?.s.segment === s.segment) continue;
+    errors.push(report);
+  }
+  for (const e of errors) {
+    if (e.used) continue;
+    drafts.push({ kind: 'implied', first: e.s, last: e.s, quote: e.s.text, speaker: e.s.speaker, texts: [e.s.text], context: [], hot: e.hot, sentences: [e.s.n] });
+  }
+  return drafts.sort((a, b) => a.first.n - b.first.n);
+}

@@ -1,0 +1,49 @@
+import type { Sentence } from './sentences.js';
+
+// "Actually, hold off on that": an ask (and any promise made in reply) withdrawn later in the same
+// source is not an item. A retraction that names an ask from an earlier exchange ("the banner we asked
+// for last week: forget it") cancels nothing in this source.
+
+const RETRACTION = /\b(?:hold off on (?:that|it|this|those)|scratch that|never ?mind|forget (?:that|it|about (?:it|that))|cancel that|disregard (?:that|my last)|ignore (?:that|my last)|on second thought|no need(?: to)?,? actually|oubliez (?:ça|cela|ca)|laissez tomber|ne vous en occupez pas|leave (?:the|those|them|it)\b[^.]*\bfor now)\b/i;
+const EARLIER_SOURCE = /\b(?:last week|last month|earlier this (?:week|month)|the other day|previously|we asked (?:for|about)|I asked (?:for|about)|I mentioned|semaine dernière|mois dernier|avait demandée?|vous avions demandé)\b/i;
+const STOP = new Set(['actually', 'that', 'this', 'those', 'hold', 'scratch', 'never', 'mind', 'forget', 'about', 'leave', 'there', 'point', 'pour', 'oubliez']);
+
+function words(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-zà-ÿ]{5,}/g) ?? []).filter((w) => !STOP.has(w)));
+}
+
+export interface Retraction { s: Sentence; topic: Set<string> }
+
+export function findRetractions(sentences: Sentence[]): Retraction[] {
+  const out: Retraction[] = [];
+  for (const s of sentences) {
+    if (s.side === 'agency') continue;
+    const m = s.text.match(RETRACTION);
+    if (!m) continue;
+    const prefix = s.text.slice(0, m.index!);
+    // "Never mind the quote, ...": the words right after the cue name what is withdrawn too.
+    const suffix = s.text.slice(m.index! + m[0].length).split(/[,.;:!?]/)[0] ?? '';
+    if (EARLIER_SOURCE.test(prefix) || EARLIER_SOURCE.test(suffix)) continue;
+    // Vocatives and connectives are not a topic; a named thing around the cue is.
+    const topic = words(`${prefix} ${suffix}`.replace(/\b[A-Z][a-z]+,/g, ''));
+    out.push({ s, topic });
+  }
+  return out;
+}
+
+/**
+ * Which earlier asks a retraction withdraws: the one sharing its topic words, else (a bare "hold off
+ * on that") the most recent ask within the last few turns.
+ */
+export function retractedAsks<T extends { first: Sentence; texts: string[]; context: string[] }>(asks: T[], r: Retraction, maxBack = 8): T | null {
+  const before = asks.filter((a) => a.first.n < r.s.n && a.first.n >= r.s.n - maxBack);
+  if (!before.length) return null;
+  if (r.topic.size) {
+    const hit = [...before].reverse().find((a) => [...words([...a.texts, ...a.context].join(' '))].some((w) => r.topic.has(w)));
+    if (hit) return hit;
+    return null;
+  }
+  // A bare "hold off on that" reaches back a couple of turns (or paragraphs), no further.
+  const recent = before.filter((a) => r.s.segment - a.first.segment <= 2);
+  return recent.at(-1) ?? null;
+}

@@ -1,0 +1,92 @@
+import type { RiskKind, Severity } from '../../domain/schemas.js';
+import type { Sentence } from './sentences.js';
+
+// Relationship and delivery signals. Each cue carries the kind, the severity and who can voice it
+// (a client threatens churn; the agency says it is blocked). One signal per kind per source, the
+// strongest wording kept; scope creep and expansion are per ask, so one per turn.
+
+export interface RiskDraft {
+  s: Sentence;
+  kind: RiskKind;
+  severity: Severity;
+  quote: string;
+  rationale: string;
+  strength: number;
+}
+
+interface Cue { kind: RiskKind; severity: Severity; re: RegExp; who: 'client' | 'agency' | 'any'; why: string; strength: number }
+
+const CUES: Cue[] = [
+  { kind: 'churn_risk', severity: 'high', who: 'client', strength: 3, why: 'Client threatens to end or re-bid the relationship.',
+    re: /\b(?:rethink whether we keep|rethink (?:the|our) (?:budget|retainer|relationship|contract)|proposals? from (?:\w+ ){0,2}other agenc\w*|other agencies|re-?bid|out to (?:tender|bid)|(?:review|re-?evaluate|reconsider) (?:the|our|whether we keep) (?:agency|relationship|contract|retainer)|look(?:ing)? (?:at|for) (?:other|another|a new) agenc\w*|switch(?:ing)? agencies|cancel (?:the|our) (?:contract|retainer)|not (?:going to )?renew|end (?:the|our) (?:contract|relationship|retainer)|keep the retainer|cancel (?:our|the) (?:account|service|subscription)|terminat\w+ (?:the|our) (?:contract|agreement)|pull the plug|take (?:our|the) business elsewhere|shop(?:ping)? around|send out an rfp|(?:thinking about|considering) (?:leaving|switching|moving (?:to|on))|(?:review|re-?evaluate|reconsider)\s+(?:all\s+|our\s+|the\s+)?(?:agency|agencies)(?:\s+(?:contracts?|relationships?))?)\b/i },
+  { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 2, why: 'Client cuts budget or threatens to move work away.',
+    re: /\b(?:mov(?:e|ing) (?:the |our |this |it )?[\w ]{0,30}in-house|bring(?:ing)? (?:it|this|[\w ]{0,30}) in-house|tak(?:e|ing) (?:it|this|[\w ]{0,30}) in-house|(?<!\b(?:the|a|at)\s)(?:cut|lower|trim|slash|halve|reduce|decrease) (?:the |our )?(?:[\w]+ )?(?:budget|spend|retainer)|pull(?:ing)? back on (?:spend|ads|advertising|marketing)|pause (?:all|everything)\b[^.]{0,20}(?:marketing|advertising|ads))\b/i },
+  { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 1, why: 'Client signals lower marketing spend.',
+    re: /\b(?:(?:budget|spend) (?:down|cuts?)|scale back)\b/i },
+  { kind: 'frustration', severity: 'high', who: 'client', strength: 2, why: 'Client states displeasure with the agency.',
+    re: /\b(?:fed up|not happy|unhappy|annoyed|upset|not impressed|ridiculous|embarrass\w*|let down|angry|livid|(?:really |very |so )?disappointed|unacceptable|furious|frustrat(?:ed|ing)|can['’]t happen again|sick of|had enough|losing patience|déçue?s?|pas contente?s?)\b/i },
+  { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'Something the agency promised is late.',
+    re: /\b(?:(?:was|were) supposed to (?:be|go) (?:live|done|ready|up|out)|still (?:isn['’]t|is not|hasn['’]t been|has not been|hasn['’]t gone) (?:live|up|done|ready|fixed|launched)|was (?:promised|due) (?:for|by|on)|were promised|(?:still )?(?:isn['’]t|not|hasn['’]t been) (?:live|done|ready|delivered|launched) yet|(?:is|are) (?:late|overdue)|missed (?:the|our) deadline|past due)\b/i },
+  { kind: 'blocked_access', severity: 'medium', who: 'agency', strength: 2, why: 'The agency is waiting on access, assets or data from the client.',
+    re: /\b(?:(?:still )?(?:don['’]t|do not) have (?:partner |admin |the |any )?access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is|are|they['’]re) still not (?:on|installed on|live on|added to) (?:the|your) (?:site|website|page|account)|(?:we['’]re|we are) still waiting (?:on|for)|haven['’]t (?:received|gotten|got) (?:the|your|any)|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed))\b/i },
+  { kind: 'missed_deadline', severity: 'medium', who: 'client', strength: 1, why: 'The client is still waiting on agency work.',
+    re: /\b(?:still waiting (?:on|for) (?:the|your|our)|(?:were|was) told (?:it|they|you)(?:['’]d| would) be|behind schedule|still hasn['’]t (?:launched|gone live|been (?:done|fixed|delivered)))\b/i },
+  { kind: 'blocked_access', severity: 'medium', who: 'client', strength: 1, why: 'Only someone on the client side can grant the access the agency needs.',
+    re: /\b(?:(?:still )?the only admin|only (?:one|person) with (?:admin )?access|(?:haven['’]t|hasn['’]t) (?:given|added|granted) (?:you|the agency))\b/i },
+  { kind: 'billing', severity: 'high', who: 'client', strength: 3, why: 'Payment held over an invoice dispute.',
+    re: /\b(?:(?:put|putting|placed|holding) (?:the |this |our )?(?:invoice|payment)s? on hold|withhold\w*|won['’]t pay|not paying)\b/i },
+  { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a charge or who bears a cost.',
+    re: /\b(?:who covers (?:that|the) loss|billed (?:us )?twice|overbill\w*|invoice (?:is|was) (?:wrong|incorrect)|charged (?:us )?twice|double[- ]charged|duplicate (?:charge|fee)|overcharg\w*|on it twice)\b/i },
+  { kind: 'billing', severity: 'low', who: 'client', strength: 1, why: 'Client asks to reconcile invoices and spend.',
+    re: /\b(?:(?:don['’]t|doesn['’]t|do not|does not) match|reconcil\w*|discrepanc\w*)\b/i },
+  { kind: 'scope_creep', severity: 'medium', who: 'client', strength: 1, why: 'Out-of-scope work framed as small.',
+    re: /\b(?:while you['’]re in there|shouldn['’]t be (?:much|a big)|just quickly|quickly throw together|throw together|basically (?:copy[- ]paste|the same)|nothing fancy|while you['’]re at it|shouldn['’]t take (?:long|much)|small favou?r|real quick|copy[- ]paste|tiny (?:change|tweak))\b/i },
+  { kind: 'expansion_opportunity', severity: 'medium', who: 'client', strength: 2, why: 'A concrete plan for a new location, line or market.',
+    re: /\b(?:(?:opening|launching|adding|starting|acquired|acquiring|bought|buying) (?:a|our|another) (?:new|second|third|fourth|fifth|company|business|brand)\b|expanding (?:into|to)\b|sister (?:company|brand|business)|our other (?:brand|company|business))/i },
+  { kind: 'expansion_opportunity', severity: 'low', who: 'client', strength: 1, why: 'A vague or conditional idea for new work.',
+    re: /\b(?:we (?:might|may|could) (?:add|expand|launch|open|start|try)|maybe (?:add|expand|open|launch)\w*|(?:thinking|talking) about (?:adding|expanding|launching|opening)|if we ever (?:start|expand|open|launch)\w*)\b/i },
+];
+
+const INVITE = /\b(?:proposal|quote|pricing|scope|run the|take on|manage)\b/i;
+const NEW_WORK = /\b(?:launch\w*|new (?:division|line|location|store|market|product|service|club|brand|site)|opening|expand\w*|division)\b/i;
+
+function expansionInvite(sentences: Sentence[], s: Sentence): boolean {
+  if (!INVITE.test(s.text) || /\brenew\w*\b/i.test(s.text) || s.side === 'agency') return false;
+  const window = sentences.slice(Math.max(0, s.n - 4), s.n + 1).filter((x) => x.speaker === s.speaker);
+  return window.some((x) => NEW_WORK.test(x.text));
+}
+
+/** A threat to the relationship is a signal, not a promise, however it is phrased. */
+export function isChurnSignal(text: string): boolean {
+  return CUES.some((c) => c.kind === 'churn_risk' && c.re.test(text));
+}
+
+export function findRisks(sentences: Sentence[]): RiskDraft[] {
+  const found: RiskDraft[] = [];
+  for (const s of sentences) {
+    for (const cue of CUES) {
+      if (cue.who === 'client' && s.side === 'agency') continue;
+      if (cue.who === 'agency' && s.side !== 'agency') continue;
+      if (cue.re.test(s.text)) found.push({ s, kind: cue.kind, severity: cue.severity, quote: s.text, rationale: cue.why, strength: cue.strength });
+    }
+    if (expansionInvite(sentences, s)) {
+      found.push({ s, kind: 'expansion_opportunity', severity: 'high', quote: s.text, rationale: 'Client invites a proposal for new work.', strength: 3 });
+    }
+  }
+  const kept = new Map<string, RiskDraft>();
+  for (const r of found) {
+    const perTurn = r.kind === 'scope_creep' || r.kind === 'expansion_opportunity';
+    const key = perTurn ? `${r.kind}:${r.s.segment}` : r.kind;
+    const have = kept.get(key);
+    if (!have || r.strength > have.strength) kept.set(key, r);
+  }
+  const out = [...kept.values()];
+  // Expansion: one per source unless asks for proposals differ; keep the strongest.
+  const exp = out.filter((r) => r.kind === 'expansion_opportunity').sort((a, b) => b.strength - a.strength);
+  const drop = new Set(exp.slice(1));
+  const tense = out.some((r) => r.kind === 'frustration' || r.kind === 'churn_risk');
+  return out
+    .filter((r) => !drop.has(r))
+    .map((r) => (r.kind === 'missed_deadline' && !tense ? { ...r, severity: 'medium' as Severity } : r))
+    .sort((a, b) => a.s.n - b.s.n);
+}
