@@ -26,12 +26,14 @@ export interface ComposeOptions {
 
 /** Wires the runtime-agnostic core from config: the Node entry, the CLI, the Worker and tests share it. */
 export function composeBase(opts: ComposeOptions): BaseCtx {
-  const llm = opts.llm !== undefined ? opts.llm : createLlmProvider(opts.config);
+  const logger = opts.logger ?? createLogger(opts.config.LIAISON_LOG_LEVEL);
+  // The provider logs every call (tokens, latency, raw output on failure) to llm_calls.
+  const llm = opts.llm !== undefined ? opts.llm : createLlmProvider(opts.config, { db: opts.db, logger });
   const base: BaseCtx = {
     db: opts.db,
     config: opts.config,
     clock: opts.clock ?? systemClock,
-    logger: opts.logger ?? createLogger(opts.config.LIAISON_LOG_LEVEL),
+    logger,
     llm,
     extractor: opts.extractor ?? createExtractor(opts.config, llm),
     embedder: opts.embedder ?? createEmbedder(opts.config),

@@ -36,6 +36,8 @@ export const Env = z.object({
   LIAISON_LLM_PROVIDER: z.enum(['offline', 'openai', 'anthropic']).optional(),
   LIAISON_LLM_MODEL: optionalString,
   LIAISON_LLM_TIMEOUT_MS: intInRange(1000, 600_000, 120_000),
+  /** Largest rendered source per extraction call (estimated tokens); longer sources are split with overlap. */
+  LIAISON_LLM_MAX_INPUT_TOKENS: intInRange(2_000, 1_000_000, 48_000),
   OPENAI_API_KEY: secret,
   OPENAI_BASE_URL: z.string().url().optional(),
   ANTHROPIC_API_KEY: secret,

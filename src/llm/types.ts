@@ -12,6 +12,8 @@ export interface GenerateStructuredArgs<S extends z.ZodType> {
   /** Links the call log row to a source. */
   sourceId?: string | null;
   maxOutputTokens?: number;
+  /** Logged with the call; read from the prompt's `version:` line when not given. */
+  promptVersion?: string | null;
 }
 
 export interface GenerateStructuredResult<T> {
@@ -26,4 +28,32 @@ export interface LlmProvider {
   readonly name: 'openai' | 'anthropic';
   readonly model: string;
   generateStructured<S extends z.ZodType>(args: GenerateStructuredArgs<S>): Promise<GenerateStructuredResult<z.infer<S>>>;
+}
+
+// ---- the seam between the shared structured-output logic and one provider's SDK ----
+
+export interface CompletionRequest {
+  task: string;
+  schema: z.ZodType;
+  system: string;
+  input: string;
+  maxOutputTokens: number;
+}
+
+/** What one provider call gave back, before our own parsing: the raw text is kept for the call log. */
+export interface Completion {
+  text: string;
+  /** The model declined to answer (its words), or null. */
+  refusal: string | null;
+  /** Why the output stopped early (max tokens, content filter), or null when it finished. */
+  incomplete: string | null;
+  usage: TokenUsage;
+  model: string;
+}
+
+/** One provider's SDK call. Throws UpstreamError (mapped from the SDK's errors) on I/O failure. */
+export interface Transport {
+  readonly provider: 'openai' | 'anthropic';
+  readonly model: string;
+  complete(req: CompletionRequest): Promise<Completion>;
 }
