@@ -77,6 +77,8 @@ describe.skipIf(problem !== null)('Liaison in workerd (wrangler dev)', () => {
       await new Promise((r) => setTimeout(r, 250));
     }
   };
+  /** A failure message with the source and the worker's recent output. */
+  const why = (s: SourceView) => `${JSON.stringify({ ...s, items: undefined })}\n${worker.output().slice(-3000)}`;
   const sourceIdByMessage = async (messageId: string) => {
     const rows = await db.query<{ id: string }>('SELECT id FROM sources WHERE external_id = $1', [`<${messageId}@brightlineroofing.example>`]);
     return rows[0]?.id;
@@ -115,7 +117,7 @@ describe.skipIf(problem !== null)('Liaison in workerd (wrangler dev)', () => {
     const id = await sourceIdByMessage('worker-1');
     expect(id).toBeDefined();
     const s = await settled(id!);
-    expect(s).toMatchObject({ status: 'processed', origin: 'worker:email', accountId, lastError: null });
+    expect(s, why(s)).toMatchObject({ status: 'processed', origin: 'worker:email', accountId, lastError: null });
     expect(s.items!.requests.map((r) => r.quote)).toContain('Can you pause the gutter cleaning ads?');
     const commitment = s.items!.commitments.find((c) => c.quote.includes('new price list'));
     expect(commitment).toMatchObject({ due: '2026-03-13' });
@@ -142,7 +144,7 @@ describe.skipIf(problem !== null)('Liaison in workerd (wrangler dev)', () => {
     expect(row!.hints.forwarded).toBe(true);
     expect(row!.normalized.segments.some((x) => x.speakerEmail === 'dale@brightlineroofing.example' && x.text.includes('new phone number'))).toBe(true);
     const s = await settled(row!.id);
-    expect(s).toMatchObject({ status: 'processed', accountId });
+    expect(s, why(s)).toMatchObject({ status: 'processed', accountId });
     expect(s.items!.requests.map((r) => r.quote).join('\n')).toContain('new phone number to the website footer');
   });
 
@@ -190,7 +192,7 @@ describe.skipIf(problem !== null)('Liaison in workerd (wrangler dev)', () => {
 
     const [row] = await db.query<{ id: string }>("SELECT id FROM sources WHERE origin = 'fathom' ORDER BY created_at DESC LIMIT 1");
     const s = await settled(row!.id);
-    expect(s).toMatchObject({ status: 'processed', accountId: created.json.id });
+    expect(s, why(s)).toMatchObject({ status: 'processed', accountId: created.json.id });
     expect(s.items!.requests.length + s.items!.commitments.length).toBeGreaterThan(0);
     const drafts = (await api('GET', `/api/drafts?account=${created.json.id as string}`)).json.drafts as Array<{ sourceId: string; kind: string }>;
     expect(drafts.some((d) => d.sourceId === s.id && d.kind === 'recap')).toBe(true);
