@@ -43,6 +43,8 @@ export const Env = z.object({
   ANTHROPIC_API_KEY: secret,
   LIAISON_EMBEDDER: z.enum(['offline', 'openai']).optional(),
   LIAISON_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  /** Minutes between the periodic checks (overdue, cadence, unacknowledged) in the Node shape. */
+  LIAISON_CHECK_INTERVAL_MINUTES: intInRange(1, 1440, 15),
 
   // ingest
   FATHOM_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),

@@ -1,9 +1,11 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Clock } from '../clock.js';
-import { parseEnv, type Config } from '../config/env.js';
+import { ConfigError, parseEnv, type Config } from '../config/env.js';
 import { composeWithRunner, type BaseCtx } from '../compose.js';
 import { createApp } from '../http/app.js';
 import type { JobRunner } from '../jobs/index.js';
+import { createPeriodicTimer } from '../jobs/periodic.js';
+import { ensureEmbedder } from '../memory/index.js';
 import { resolveApiToken } from './api-token.js';
 import { openDatabase } from './open-db.js';
 
@@ -22,6 +24,10 @@ export async function startNodeServer(env: Record<string, string | undefined> = 
   const config = parseEnv(env);
   const { db, where } = await openDatabase(config);
   const { base, runner } = composeWithRunner({ config, db, clock: opts.clock });
+  await ensureEmbedder(base).catch(async (err: Error) => { // never mix vectors of two embedders
+    await db.close();
+    throw new ConfigError(`LIAISON_EMBEDDER: ${err.message}`);
+  });
   const tokenInfo = resolveApiToken(config);
   const app = createApp({ base, config, apiToken: tokenInfo.token });
   const server: ServerType = await new Promise((resolve) => {
@@ -30,6 +36,8 @@ export async function startNodeServer(env: Record<string, string | undefined> = 
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
   runner.start();
+  const periodic = createPeriodicTimer({ ...base, actor: 'system', requestId: null }, { minutes: config.LIAISON_CHECK_INTERVAL_MINUTES });
+  periodic.start();
   const url = `http://localhost:${port}`;
   if (!opts.quiet) {
     const lines = [
@@ -49,6 +57,7 @@ export async function startNodeServer(env: Record<string, string | undefined> = 
     async close() {
       await new Promise<void>((r) => server.close(() => r()));
       await runner.stop();
+      await periodic.stop();
       await db.close();
     },
   };

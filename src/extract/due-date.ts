@@ -36,12 +36,12 @@ const WEEKDAY_RE = new RegExp(`\\b(${Object.keys(WEEKDAYS).join('|')})s?\\b`, 'i
 const VAGUE = /\b(mid[- ]|early|late|soon|sometime|some time|once|when(ever)?|if|as soon as|eventually|at some point|un de ces jours|bientôt|bientot|pronto|bald|next month|this month|le mois prochain)\b/i;
 const TODAY = /\b(today|tonight|eod|end of (the )?day|right now|right away|asap|immediately|within the hour|this (morning|afternoon|evening)|after (this|the) call|aujourd'hui|ce soir|ce matin|tout de suite|hoy|heute|sofort)\b/i;
 const TOMORROW = /\b(tomorrow|demain|mañana|manana|morgen)\b/i;
-const NEXT_WEEK = /\b(next week|la semaine prochaine|semaine prochaine|la próxima semana|proxima semana|nächste woche|naechste woche)\b/i;
+const NEXT_WEEK = /\b(next week|la semaine prochaine|semaine prochaine|la próxima semana|proxima semana|nächste[rn]? woche|naechste[rn]? woche)\b/i;
 const THIS_WEEK = /\b(this week|(the )?end of (the|this) week|cette semaine|fin de (la|cette) semaine|esta semana|diese woche)\b/i;
 const BEFORE = /^(.*?)\b(before|avant(?: le| la| l')?|antes del?|vor dem|vor)\s+(.+)$/i;
 const WEEKS_BEFORE = /\b(\d+|one|two|three|four|deux|trois|quatre|dos|tres|cuatro|zwei|drei|vier)\s+(weeks?|semaines?|semanas?|wochen?)\s+(before|avant|antes de|vor)\s+(.+)$/i;
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, deux: 2, trois: 3, quatre: 4, dos: 2, tres: 3, cuatro: 4, zwei: 2, drei: 3, vier: 4 };
-const ORDINAL_DAY = /^(?:the\s+|le\s+|el\s+|den\s+|am\s+)?(\d{1,2})(?:st|nd|rd|th|er|e|\.)?$/i;
+const ORDINAL_DAY = /^(?:the\s+|le\s+|el\s+|den\s+|am\s+|zum\s+)?(\d{1,2})(?:st|nd|rd|th|er|e|\.)?$/i;
 const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|mär|märz|mai|okt|dez)[a-zéû]*\.?\b/i;
 
 function lastDayOfMonth(isoDate: string, monthsAhead: number): string {

@@ -1,6 +1,17 @@
 export { storeExtraction, type StoredExtraction } from './store-extraction.js';
 export { chunkSource, type Chunk } from './chunk.js';
 export { createOfflineEmbedder, hashEmbed } from './offline-embedder.js';
+export { createOpenAiEmbedder } from './openai-embedder.js';
 export { getItem, listItemsForSource, groupItems, toItemView, ITEM_COLUMNS, type ItemView, type ItemRow, type GroupedItems } from './items.js';
+export { getItemDetail, listItems, listMentions, type ItemDetail, type MentionView } from './item-detail.js';
 export { EMBEDDING_DIMENSIONS, type Embedder } from './types.js';
 export { createEmbedder } from './create-embedder.js';
+export { ensureEmbedder, readEmbedderRecord, EmbedderMismatchError } from './embedder-settings.js';
+export { reembed, type ReembedProgress } from './reembed.js';
+export { setItemStatus } from './set-item-status.js';
+export { splitMention } from './split-mention.js';
+export { runPeriodicChecks, CADENCE_DAYS, type PeriodicResult } from './periodic-checks.js';
+export { getAccountState, type AccountState } from './account-state.js';
+export { getAccountTimeline, type TimelineEvent } from './account-timeline.js';
+export { searchAccount, SearchInput, type SearchHit, type Citation } from './search.js';
+export { shouldMerge, fieldsAgree, MERGE_MIN } from './merge.js';

@@ -4,19 +4,33 @@ import { toVector } from '../db/types.js';
 import type { Extraction, NormalizedSource } from '../domain/schemas.js';
 import { newId } from '../ids.js';
 import { chunkSource } from './chunk.js';
+import { ensureEmbedder } from './embedder-settings.js';
+import { completionStatements } from './fulfilment.js';
+import { findMergeTarget, shouldMerge } from './merge.js';
+import { markFulfilled } from './store-fulfilment.js';
 
 const ITEM_COLUMNS = {
   id: 'text', account_id: 'text', source_id: 'text', extraction_id: 'text', type: 'text', text: 'text', quote: 'text',
-  locator: 'jsonb', fields: 'jsonb', due: 'date', embedding: 'vector',
+  locator: 'jsonb', fields: 'jsonb', due: 'date', embedding: 'vector', embedder: 'text',
 };
-const MENTION_COLUMNS = { id: 'text', item_id: 'text', source_id: 'text', extraction_id: 'text', quote: 'text', locator: 'jsonb', fields: 'jsonb' };
+const MENTION_COLUMNS = {
+  id: 'text', item_id: 'text', source_id: 'text', extraction_id: 'text', quote: 'text', locator: 'jsonb', fields: 'jsonb',
+  text: 'text', role: 'text', merged_from: 'text', similarity: 'real',
+};
 const CHUNK_COLUMNS = {
   id: 'text', source_id: 'text', account_id: 'text', ord: 'integer', speaker: 'text', locator: 'jsonb', text: 'text', embedding: 'vector', embedder: 'text',
 };
 
+const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+
 export interface StoredExtraction {
   extractionId: string;
+  /** Items first seen in this source. */
   itemIds: string[];
+  /** Items of this source that were merged into an existing open item (a mention, not a new item). */
+  merged: Array<{ itemId: string; mentionId: string; similarity: number }>;
+  /** Open commitments this source reports as done. */
+  fulfilled: string[];
   chunkCount: number;
 }
 
@@ -26,25 +40,37 @@ function itemText(type: string, item: { text?: string; rationale?: string; quote
 
 /**
  * Stores one extraction in one transaction: the extraction record, its items with embeddings and
- * first mentions, and the source's chunks for search. Re-running for the same source replaces what
- * that source produced before, so a retried job never duplicates items.
+ * first mentions (or, for an item already open on the account, a merged mention of that item),
+ * commitments this source fulfils, and the source's chunks for search. Re-running for the same source
+ * replaces what that source produced before, so a retried job never duplicates items.
  */
 export async function storeExtraction(
   ctx: Pick<Ctx, 'db' | 'embedder'>,
   input: { sourceId: string; accountId: string | null; source: NormalizedSource; extraction: Extraction },
 ): Promise<StoredExtraction> {
   const { sourceId, accountId, source, extraction } = input;
+  await ensureEmbedder(ctx);
   const typed = [
     ...extraction.requests.map((r) => ({ type: 'request' as const, text: itemText('request', r), quote: r.quote, locator: r.locator, due: r.due, fields: { requester: r.requester, channel: r.channel, triage: r.triage, due: r.due, due_phrase: r.due_phrase } })),
     ...extraction.commitments.map((c) => ({ type: 'commitment' as const, text: itemText('commitment', c), quote: c.quote, locator: c.locator, due: c.due, fields: { owner: c.owner, owner_side: c.owner_side, due: c.due, due_phrase: c.due_phrase } })),
     ...extraction.risks.map((k) => ({ type: 'risk' as const, text: itemText('risk', k), quote: k.quote, locator: k.locator, due: null, fields: { kind: k.kind, severity: k.severity, rationale: k.rationale } })),
   ];
   const chunks = chunkSource(source);
+  const completions = accountId ? completionStatements(source) : [];
   // Embed outside the transaction: it may be a network call.
-  const vectors = await ctx.embedder.embed([...typed.map((t) => `${t.text}\n${t.quote}`), ...chunks.map((c) => c.text)]);
+  const vectors = await ctx.embedder.embed([
+    ...typed.map((t) => `${t.text}\n${t.quote}`), ...chunks.map((c) => c.text), ...completions.map((c) => c.text),
+  ]);
+  const chunkVec = (i: number) => vectors[typed.length + i]!;
   const m = extraction.meta;
 
   return ctx.db.transaction(async (tx) => {
+    // A re-run first reopens what this source closed, then forgets what it produced.
+    await tx.query(
+      `UPDATE items SET status = 'open', updated_at = now()
+       WHERE status = 'done' AND id IN (SELECT item_id FROM item_mentions WHERE source_id = $1 AND role = 'fulfilment')`,
+      [sourceId],
+    );
     await tx.query('DELETE FROM chunks WHERE source_id = $1', [sourceId]);
     await tx.query(`DELETE FROM items WHERE source_id = $1 AND origin = 'extracted'`, [sourceId]);
     await tx.query('DELETE FROM item_mentions WHERE source_id = $1', [sourceId]);
@@ -56,18 +82,55 @@ export async function storeExtraction(
       [extractionId, sourceId, m.provider, m.model, m.promptVersion, m.promptHash, m.schemaVersion,
         m.usage.inputTokens, m.usage.outputTokens, m.usage.cachedTokens, Math.round(m.latencyMs), m.droppedQuotes],
     );
-    const itemIds = typed.map(() => newId('itm'));
-    await insertMany(tx, 'items', ITEM_COLUMNS, typed.map((t, i) => ({
-      id: itemIds[i], account_id: accountId, source_id: sourceId, extraction_id: extractionId, type: t.type, text: t.text,
-      quote: t.quote, locator: t.locator, fields: t.fields, due: t.due, embedding: toVector(vectors[i]!),
-    })));
-    await insertMany(tx, 'item_mentions', MENTION_COLUMNS, typed.map((t, i) => ({
-      id: newId('men'), item_id: itemIds[i], source_id: sourceId, extraction_id: extractionId, quote: t.quote, locator: t.locator, fields: t.fields,
-    })));
+    // Fulfilments first: a source that says "we sent the report" closes the earlier promise before
+    // its own items are stored (its own new promises are never fulfilled by itself).
+    const fulfilled = accountId
+      ? await markFulfilled(tx, { accountId, sourceId, extractionId, source, completions, vectors: vectors.slice(typed.length + chunks.length) })
+      : [];
+    const itemIds: string[] = [];
+    const merged: StoredExtraction['merged'] = [];
+    const newItems: Array<Record<string, unknown>> = [];
+    const mentions: Array<Record<string, unknown>> = [];
+    const fresh: Array<{ id: string; index: number }> = [];
+    for (const [i, t] of typed.entries()) {
+      const vec = vectors[i]!;
+      // Candidates: open items stored before this source, and this source's own earlier items
+      // (a recap that repeats a promise), never one sentence the extractor split into two items.
+      let target = accountId ? await findMergeTarget(tx, { accountId, sourceId, type: t.type, quote: t.quote, embedding: vec, fields: t.fields }) : null;
+      for (const f of accountId ? fresh : []) {
+        const o = typed[f.index]!;
+        if (o.type !== t.type || o.quote === t.quote) continue;
+        const sim = dot(vec, vectors[f.index]!);
+        if (shouldMerge(t.type, sim, t.fields, o.fields) && sim > (target?.similarity ?? -1)) target = { id: f.id, similarity: sim, due: o.due };
+      }
+      const mention = { source_id: sourceId, extraction_id: extractionId, quote: t.quote, locator: t.locator, fields: t.fields, text: t.text };
+      if (target) {
+        const mentionId = newId('men');
+        mentions.push({ ...mention, id: mentionId, item_id: target.id, role: 'merge', merged_from: newId('itm'), similarity: target.similarity });
+        // A later mention can add the date the first one lacked; it never moves an existing one.
+        if (t.due && !target.due) {
+          const row = newItems.find((n) => n.id === target.id);
+          if (row) row.due = t.due;
+          else await tx.query('UPDATE items SET due = COALESCE(due, $2::date), updated_at = now() WHERE id = $1', [target.id, t.due]);
+        }
+        merged.push({ itemId: target.id, mentionId, similarity: target.similarity });
+        continue;
+      }
+      const id = newId('itm');
+      itemIds.push(id);
+      fresh.push({ id, index: i });
+      newItems.push({
+        id, account_id: accountId, source_id: sourceId, extraction_id: extractionId, type: t.type, text: t.text, quote: t.quote,
+        locator: t.locator, fields: t.fields, due: t.due, embedding: toVector(vec), embedder: ctx.embedder.name,
+      });
+      mentions.push({ ...mention, id: newId('men'), item_id: id, role: 'mention', merged_from: null, similarity: null });
+    }
+    await insertMany(tx, 'items', ITEM_COLUMNS, newItems);
+    await insertMany(tx, 'item_mentions', MENTION_COLUMNS, mentions);
     await insertMany(tx, 'chunks', CHUNK_COLUMNS, chunks.map((c, i) => ({
       id: newId('chk'), source_id: sourceId, account_id: accountId, ord: c.ord, speaker: c.speaker, locator: c.locator, text: c.text,
-      embedding: toVector(vectors[typed.length + i]!), embedder: ctx.embedder.name,
+      embedding: toVector(chunkVec(i)), embedder: ctx.embedder.name,
     })));
-    return { extractionId, itemIds, chunkCount: chunks.length };
+    return { extractionId, itemIds, merged, fulfilled, chunkCount: chunks.length };
   });
 }

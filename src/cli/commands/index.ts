@@ -4,6 +4,7 @@ import { fathomBackfill } from './fathom-backfill.js';
 import { fathomFetch } from './fathom-fetch.js';
 import { ingest } from './ingest.js';
 import { migrateCmd } from './migrate.js';
+import { reembedCmd } from './reembed.js';
 import { serve } from './serve.js';
 import type { Command } from './types.js';
 
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   evalCmd,
   fathomBackfill,
   fathomFetch,
+  reembedCmd,
 ];

@@ -1,9 +1,13 @@
+import { RETRACTION } from './retractions.js';
+
 // How clients ask: modal asks, "please" and bare imperatives, wants and needs, information questions,
 // reports that something customers see is wrong, and ultimatums. English and French phrasings.
 
 export type AskKind = 'modal' | 'imperative' | 'want' | 'question' | 'ultimatum';
 
-export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+|all\s+)?(?:hear|believe|imagine|guess|see me|like|be\b))|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\b(?:can|could)\s+we\s+(?:get|have|add|switch|change|update|pause|try|run|set up|start|stop|turn|swap|remove|see)\b|\b(?:is it|would it be) possible (?:to|for you)\b|\bany chance (?:you|we|someone)\b|\bif you could\b|\b(?:can|could|may) I (?:get|have|see)\b|\bwould you mind\b|\bmerci de\b|\best-ce que vous pouvez\b|\b(?:podr[ií]an?|pueden|puede usted)\s+(?:ustedes?\s+)?\w+(?:ar|er|ir)\b|\b(?:können|könnten)\s+sie\b/i;
+export const MODAL_ASK = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|your team|y'all)\b(?!\s+(?:both\s+|all\s+)?(?:hear|believe|imagine|guess|see me|like|be\b))|\b(?:pouvez|pourriez|pourrais|peux)-(?:vous|tu)\b|\b(?:can|could)\s+we\s+(?:get|have|add|switch|change|update|pause|try|run|set up|start|stop|turn|swap|remove|see)\b|\b(?:is it|would it be) possible (?:to|for you)\b|\bany chance (?:you|we|someone)\b|\bif you could\b|\b(?:can|could|may) I (?:get|have|see)\b|\bwould you mind\b|\bmerci de\b|\best-ce que vous pouvez\b|\b(?:podr[ií]an?|pueden|puede usted)\s+(?:ustedes?\s+)?\w+(?:ar|er|ir)\b|\b(?:können|könnten|könnt)\s+(?:sie|ihr)\b|\b(?:can['’]t|couldn['’]t)\s+you\b|\bis there (?:any )?(?:way|chance) (?:to|you|we|for)\b|\b(?:can|could)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,3}(?:show|include|list|display|say|point|have)\b/i;
+/** German "bitte" marks an ask wherever it stands ("Die Aktion bitte bis Freitag online stellen"); the noun "Bitte" does not. */
+export const GERMAN_PLEASE = /(?:^|[\s,])bitte\b|^Bitte\b/;
 
 export const VERBS = 'add|update|change|fix|remove|take|send|resend|pull|set up|switch|pause|unpause|raise|lower|increase|decrease|reduce|move|turn (?:off|on)|swap|put|turn|make sure|create|build|write|post|launch|start|stop|correct|replace|point|check|double-check|look into|get|run|schedule|cancel|delete|upload|publish|share|email|review|include|exclude|bump|boost|extend|drop|go ahead|proceed|translate|redirect|block|add in|tell me|let me know|confirm|book';
 export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+|let['’]s\\s+|don['’]t forget to\\s+|remember to\\s+)?(?:${VERBS})\\b`, 'i');
@@ -19,21 +23,21 @@ export const QUESTION = /^(?:(?:and|also|so|separately|but|oh|one more question|
 const BUSINESS_TOPIC = /\b(?:costs?|price[sd]?|pricing|fees?|line|budget|spend|spent|paid|pay|invoices?|reports?|leads?|numbers|traffic|clicks|calls|conversions?|roi|rates?|ranking|rank|results?|data|campaigns?|ads?|page|site|website|listing|profile|posts?|e-?mails?|status|update|progress|timeline|plan|proposal|quote|widget|form|tracking|analytics|reviews?|orders?|sales|difference|breakdown|ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled|coûts?|prix|facture|rapport|frais|combien)\b/i;
 const FIRST_PERSON_QUESTION = /^(?:\w+[,]?\s+)?(?:what|how) (?:do|should|can) (?:we|I)\b/i;
 
-export const ULTIMATUM = /^if\b[^,]*\b(?:isn['’]t|is not|aren['’]t|are not|doesn['’]t|don['’]t|not|won['’]t|can['’]t)\b[^,]*,\s*(?:we|I)(?:['’]re| are|['’]ll| will|['’]m| am)?\s+(?:going to\s+)?(?:have to\s+)?(?:rethink|reconsider|look|find|move|pull|cancel|end|review|re-?evaluate|take|walk|stop|switch|talk about)/i;
+export const ULTIMATUM = /^(?:(?:and|but|so|honestly|frankly|look|listen|to be honest)[,]?\s+)*if\b[^,]*\b(?:isn['’]t|is not|aren['’]t|are not|doesn['’]t|don['’]t|not|won['’]t|can['’]t)\b[^,]*,\s*(?:we|I)(?:['’]re| are|['’]ll| will|['’]m| am)?\s+(?:going to\s+)?(?:have to\s+)?(?:rethink|reconsider|look|find|move|pull|cancel|end|review|re-?evaluate|take|walk|stop|switch|talk about)/i;
 
 /** Hypotheticals, declined ideas and keep-as-is instructions are not asks. */
 export const NOT_AN_ASK = /\b(?:if we ever|hypothetical(?:ly)?|just curious|no rush on that|not (?:happening|now)|leave (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|running|alone|for now)|keep (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|steady|running)|(?:can|could) (?:you )?(?:both )?hear|send (?:me|us) (?:something|anything)|let['’]s (?:start|begin|kick off|get started|move on|wrap|go over|look at|talk|chat|catch up|(?:get|dive|jump) (?:into|in|started|going))|(?:let me|let us) know if (?:you|there['’]s)|get (?:well|better|some rest|home)|take care|stop by|send (?:my|our) (?:best|regards|love|thanks)|tell me about\b)/i;
 
 /** Something customers can see is wrong or stale. */
-export const STILL_WRONG = /\bstill\s+(?:shows?|says?|has|have|lists?|goes|points?|links?|displays?|showing|saying|going)\b|\b(?:sont|est)\s+(?:faux|fausses?|erronée?s?|incorrecte?s?)\b|\b(?:is|are)\s+(?:wrong|incorrect|out of date|outdated)\b|\bhas the wrong\b|\b(?:typos?|misspel\w*|spelling mistakes?|broken links?)\b|\b(?:is|are)\s+(?:broken|down|not working)\b|\b(?:isn['’]t|aren['’]t|doesn['’]t|don['’]t)\s+work(?:ing)?\b/i;
+export const STILL_WRONG = /\bstill\s+(?:shows?|says?|has|have|lists?|goes|points?|links?|displays?|showing|saying|going)\b|\b(?:sont|est)\s+(?:faux|fausses?|erronée?s?|incorrecte?s?)\b|\b(?:is|are)\s+(?:wrong|incorrect|out of date|outdated)\b|\b(?:has|have|had) the wrong\b|\b(?:links?|buttons?|urls?|ads?)\b[^.]*\b(?:doesn['’]t|does not|don['’]t|do not) exist\b|\b(?:is|are) still (?:the )?(?:old|previous|outdated|wrong|winter|summer)\b|\bstill (?:isn['’]t|is not|hasn['’]t been|has not been|aren['’]t|are not) (?:live|up|done|ready|fixed|launched|published)\b|\b(?:typos?|misspel\w*|spelling mistakes?|broken links?)\b|\b(?:is|are)\s+(?:broken|down|not working)\b|\b(?:isn['’]t|aren['’]t|doesn['’]t|don['’]t)\s+work(?:ing)?\b/i;
 /** An invoice that is wrong carries an implied ask to correct it. */
-export const BILLING_ERROR = /\b(?:invoices?|bills?|statements?|charges?|fees?)\b.*\b(?:twice|double[- ]?(?:charged|billed)?|duplicated?|wrong|incorrect|overcharg\w*)\b/i;
-export const CLAIMS = /\b(?:say|says|said|show|shows|showing|displays?|lists?|went out with|advertis\w*)\b/i;
-export const CONTRADICTION = /\bbut\b|\bwrong\b|\bincorrect\b|\bold\b|\binstead of\b|\bshould (?:be|say|show)\b|\bwe (?:only|don['’]t|do not|no longer)\b|\bno longer\b|\bexpired\b|\boutdated\b/i;
+export const BILLING_ERROR = /\b(?:invoices?|bills?|statements?|charges?|fees?)\b.*\b(?:twice|double[- ]?(?:charged|billed)?|duplicated?|wrong|incorrect|overcharg\w*|(?:which|that) we (?:cancel+ed|never (?:ordered|approved|agreed to))|(?:didn['’]t|did not|never) (?:order|approve|agree to))\b/i;
+export const CLAIMS = /\b(?:say|says|said|show|shows|showing|displays?|lists?|went out with|advertis\w*|steht|stehen|zeigt|zeigen)\b/i;
+export const CONTRADICTION = /\bbut\b|\bwrong\b|\bincorrect\b|\bold\b|\binstead of\b|\bshould (?:be|say|show)\b|\bwe (?:only|don['’]t|do not|no longer)\b|\bno longer\b|\bexpired\b|\boutdated\b|\brichtig (?:ist|sind|wäre|wären)\b|\bfalsch\b/i;
 export const CORRECTION_NEXT = /^(?:it['’]s|it is|the [\w ]{1,20} is|actually it['’]s|c['’]est)\s+\S+/i;
 export const PUBLIC_ASSET = /\b(?:ads?|annonces?|campaigns?|listing|fiche|page|site|website|e-?mail|banner|bar|profile|link|button|copy|feed|heures|hours)\b/i;
 /** Errors customers act on (prices, codes, phone numbers, claims) need escalation, not a tweak. */
-export const HOT_ERROR = /\$|\b\d+\s*(?:dollars|percent|%)|\b(?:price|prices|pricing|code|codes|phone|number|free shipping|discount|offer|claims?|typos?|misspel\w*|went out)\b/i;
+export const HOT_ERROR = /\$|€|£|\b(?:doesn['’]t|does not) exist\b|\bbroken links?\b|\b404\b|\bpreis\w*|\bwrong (?:day|date|time|address|location)\b|\b\d+\s*(?:dollars|percent|%)|\b(?:price|prices|pricing|code|codes|phone|number|free shipping|discount|offer|claims?|typos?|misspel\w*|went out)\b/i;
 
 /** "We want to hire two techs": the client's own plan. A want is an ask when its verb is work for the agency. */
 const AGENCY_VERBS = /^(?:talk|discuss|know|get|have|add|make|move|switch|run|launch|change|update|go|try|test|set|review|cut|reduce|increase|raise|lower|pause|stop|turn|shift|start|fix|see|put|push|build|create|redo|refresh|rework|promote|advertise|target|rank|show|appear|be|send)$/i;
@@ -44,11 +48,13 @@ function ownPlan(text: string): boolean {
 }
 
 export function askKind(text: string): AskKind | null {
-  if (NOT_AN_ASK.test(text)) return null;
+  if (NOT_AN_ASK.test(text) || RETRACTION.test(text)) return null;
   if (ULTIMATUM.test(text)) return 'ultimatum';
   if (/^if\b/i.test(text) && !/^if you could\b/i.test(text)) return null;
   if (MODAL_ASK.test(text) && !/\b(?:can|could|may) i ask\b/i.test(text)) return 'modal';
   if (IMPERATIVE_START.test(text) || PLEASE_VERB.test(text)) return 'imperative';
+  // "Bitte bis Freitag." alone is the deadline of the ask before it, not a new one.
+  if (GERMAN_PLEASE.test(text) && !/^bitte\s+(?:bis|vor|zum|heute|morgen|spätestens)\b[^.!?]{0,30}[.!?]?$/i.test(text)) return 'imperative';
   if (WANT.test(text) && !NOT_AN_ASK_WANT.test(text) && !ownPlan(text)) return 'want';
   if (/\?\s*$/.test(text) && QUESTION.test(text) && !FIRST_PERSON_QUESTION.test(text) && BUSINESS_TOPIC.test(text)) return 'question';
   return null;
@@ -81,4 +87,4 @@ export const REMINDER = /^(?:(?:and|so|oh|okay|ok)[,]?\s+)*(?:just\s+)?(?:make s
 /** Words that mark a new, distinct ask rather than a follow-up on the last one. */
 export const DISTINCT = /(?<![\p{L}])(?:also|too|another|separately|one more|as well|aussi|également|second|other thing|también|además|auch|außerdem)(?![\p{L}])/iu;
 /** A follow-up that points back at the last ask ("Start it Monday", "Can you quote that?"). */
-export const BACK_REFERENCE = /(?<![\p{L}'’])(?:it|that|this|those|them|these|then|les|ça|cela|lo|los|las|es)(?![\p{L}])/iu;
+export const BACK_REFERENCE = /(?<![\p{L}'’])(?:it|that|this|those|them|these|then|les|ça|cela|lo|los|las|es|das|dies|diese|darauf)(?![\p{L}])/iu;

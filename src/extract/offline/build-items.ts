@@ -1,9 +1,9 @@
 import type { NormalizedSource } from '../../domain/schemas.js';
 import type { RawCommitment, RawRequest, RawRisk } from '../types.js';
-import { adPlatform, classifyChannel, classifyTriage, twoPlatforms, twoProperties } from './classify.js';
+import { adPlatform, classifyChannel, classifyTriage, siteAndAds, twoPlatforms, twoProperties } from './classify.js';
 import type { CommitmentDraft } from './commitments.js';
 import { findDuePhrase } from './due-phrase.js';
-import type { RequestDraft } from './requests.js';
+import { PAST_CLAUSE, type RequestDraft } from './requests.js';
 import type { RiskDraft } from './risks.js';
 import type { Sentence } from './sentences.js';
 
@@ -47,7 +47,8 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const hot = d.hot || tied || sameIncident(d, hotDrafts);
     if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
-    const dueTexts = [d.quote, ...d.texts.slice(1)];
+    const ownWords = d.kind === 'implied' && PAST_CLAUSE.test(d.texts[0]!) ? [] : [d.quote, ...d.texts.slice(1)];
+    const dueTexts = d.deadline ? [d.deadline, ...ownWords] : ownWords;
     let due: string | null = null;
     for (const t of dueTexts) {
       due = findDuePhrase(t, history);
@@ -57,7 +58,8 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const topic = d.kind === 'ultimatum' ? [d.texts[0]!.split(/,\s*(?:we|I)\b/)[0]!, ...d.texts.slice(1)] : d.texts;
     const all = [...topic, ...d.context].join(' ');
     // The same action on two properties or two ad platforms is two asks (SCORING.md).
-    const channels = twoProperties(all) ? (['web', 'seo'] as const) : twoPlatforms(d.texts.join(' ')) ? (['google_ads', 'social'] as const) : [classifyChannel(all, platform)];
+    const channels = twoProperties(all) ? (['web', 'seo'] as const) : twoPlatforms(d.texts.join(' ')) ? (['google_ads', 'social'] as const)
+      : siteAndAds(d.texts.join(' ')) ? (['web', 'google_ads'] as const) : [classifyChannel(all, platform)];
     for (const channel of channels) {
       out.push({
         text: requestText(d.quote) + (channels.length > 1 ? ` (${CHANNEL_LABEL[channel]})` : ''),
@@ -75,11 +77,15 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
 
 export function toRawCommitments(drafts: CommitmentDraft[]): RawCommitment[] {
   const out: RawCommitment[] = [];
+  const STOPS = new Set(['will', 'have', 'that', 'this', 'them', 'they', 'with', 'from', 'your', 'also', 'just', 'then', 'over', 'back', 'make', 'sure', 'send', 'both', 'when']);
+  const words = (t: string) => new Set((t.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !STOPS.has(w)));
+  const dueKey = (p: string | null) => p?.toLowerCase().match(/[a-zà-ÿ]+$/)?.[0] ?? null;
   for (const c of drafts) {
-    // Saying the same dated promise again later ("so, the plan by Friday") is reassurance, not a second one.
-    const words = (t: string) => new Set((t.toLowerCase().match(/[a-z]{5,}/g) ?? []));
-    const repeated = (o: RawCommitment) => o.owner === c.owner && !!c.duePhrase && o.due_phrase?.toLowerCase() === c.duePhrase.toLowerCase() &&
-      [...words(c.quote)].some((w) => words(o.quote).has(w));
+    // Saying a dated promise again later ("so, the plan by Friday", "you'll have the update tomorrow") is
+    // reassurance, not a second one, whoever it names.
+    const topic = (q: string, due: string | null) => { const w = words(q); for (const x of words(due ?? '')) w.delete(x); return w; };
+    const repeated = (o: RawCommitment) => !!c.duePhrase && dueKey(o.due_phrase) === dueKey(c.duePhrase) &&
+      ([...topic(c.quote, c.duePhrase)].some((w) => topic(o.quote, o.due_phrase).has(w)) || (o.owner === c.owner && /^(?:it|they|that|this)\b/i.test(c.quote)));
     const dup = out.some((o) => (o.owner === c.owner && o.quote === c.quote) || repeated(o));
     if (dup) continue;
     out.push({ text: commitmentText(c.quote), quote: c.quote, segment: c.s.segment, owner: c.owner, owner_side: c.side, due_phrase: c.duePhrase });

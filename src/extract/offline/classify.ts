@@ -26,6 +26,8 @@ export function classifyChannel(text: string, platform: Channel): Channel {
 
 export function classifyTriage(text: string, hot: boolean): Triage {
   if (hot) return 'hot';
+  // Stopping or removing something is a one-setting change, whatever it is about.
+  if (/^(?:(?:also|and|so|oh|okay|ok)[,]?\s+)*(?:please\s+|let['’]s\s+|can you\s+|could you\s+)?(?:stop|pause|turn off|switch off|remove|take down|unpublish)\b/i.test(text)) return 'simple';
   if (COMPLEX_CUES.test(text) || /\b(ads|campaigns?) (running|live|up)\b|\bset up\b[^.?]{0,30}\b(ads|campaigns?)\b/i.test(text)) return 'complex';
   return 'simple';
 }
@@ -37,8 +39,14 @@ export function twoPlatforms(text: string): boolean {
   return search.test(text) && social.test(text) && /\b(?:google|bing|search ads)\s+and\s+(?:meta|facebook|instagram|linkedin|tiktok)\b|\b(?:meta|facebook|instagram|linkedin|tiktok)\s+and\s+(?:google|bing)\b/i.test(text);
 }
 
+/** "Auf der Website und in den Google Ads", "on the site and in Google Ads": one action on the site and the ads. */
+export function siteAndAds(text: string): boolean {
+  return /\b(?:site|website|webseite|homepage)\s+(?:and|und|et|y)\s+(?:in\s+|on\s+|en\s+)?(?:the\s+|den\s+|les\s+)?(?:google ads|google-anzeigen|search ads)\b/i.test(text) ||
+    /\b(?:google ads|google-anzeigen)\s+(?:and|und|et|y)\s+(?:on\s+|auf\s+)?(?:the\s+|der\s+)?(?:site|website|webseite)\b/i.test(text);
+}
+
 export function twoProperties(text: string): boolean {
   const web = /\b(site|website|web ?site|homepage)\b/i;
-  const listing = /\b(google listing|fiche google|google business profile|business profile|gbp|google maps)\b/i;
+  const listing = /\b(google listing|fiche google|google business profile|business profile|google profile|google-profil|gbp|google maps)\b/i;
   return web.test(text) && listing.test(text) && /\b(and|et|y|und)\b/i.test(text);
 }

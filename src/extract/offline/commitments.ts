@@ -24,11 +24,14 @@ const PROGRESSIVE = /\b(I|we)(?:['’]m|['’]re| am| are)\s+([a-z]+ing)\b(?=.*\
 const NAMED_PROGRESSIVE = /\b([A-Z][a-zà-ÿ]+) is ([a-z]+ing)\b/;
 /** "Let me check and get back to you by Friday", "I can have it to you by Monday": promises once dated. */
 const DATED_OFFER = /\b(?:let me|I can|we can|I should|we should|I['’]m going to try to|I hope to)\s+(?:be able to\s+)?(?:have|get|send|check|pull|find out|confirm|look into|follow up|circle back|dig into|put together|fix|update|email)\b/i;
-const FRENCH = /\b(je|nous)\s+(?:vous\s+|te\s+|les\s+|l['’]\s*)?(envoie|envoyons|enverrai|enverrons|ferai|ferons|vais|allons|m['’]occupe|fais|prépare|prepare)\b|\b(?:les|le|te|se lo|se la)\s+(?:envío|envio|mando|enviaré|mandaré)\b|\b(?:voy|vamos) a\s+\w+(?:ar|er|ir)\b|\b(?:ich|wir)\s+(?:schicke|schicken|sende|senden|liefere|liefern|kümmere|kümmern)\b/i;
+const FRENCH = /\b(je|nous)\s+(?:vous\s+|te\s+|les\s+|l['’]\s*)?(envoie|envoyons|enverrai|enverrons|ferai|ferons|vais|allons|m['’]occupe|fais|prépare|prepare)\b|\b(?:les|le|te|se lo|se la)\s+(?:envío|envio|mando|enviaré|mandaré)\b|\b(?:voy|vamos) a\s+\w+(?:ar|er|ir)\b|\b(?:ich|wir)\s+(?:schicke|schicken|sende|senden|liefere|liefern|kümmere|kümmern)\b|\b(?:schicke|schicken|sende|senden|liefere|liefern)\s+(?:ich|wir)\b/i;
 const DELEGATE = /\b(?:I|we)['’]ll have ([A-Z][a-zà-ÿ]+)\b(?:\s+(?:from|on|in) (?:our|the|my) [\w ]{1,25}?)?\s+(?!done|ready|set|live|fixed|finished|up|over|to\b)[a-z]+\b/;
 
+/** "Marcus said he'd put a redirect on": reported speech backshifts will to would. */
+const REPORTED_WOULD = /(?<=\b(?:said|says|told (?:me|us)|promised)\s+(?:that\s+)?)(he|she|they)(?:['’]d|\s+would)\s+(?!like|love|rather|prefer|think)([a-z]+)/i;
+
 /** Verbs after "I'll" that are not promises to act: states, cadence, courtesy, narration of the call. */
-const NOT_ACTIONS = new Set(['be', 'keep', 'park', 'see', 'think', 'talk', 'speak', 'chat', 'meet', 'need', 'want', 'hit', 'walk', 'go', 'start', 'let', 'try', 'hand', 'pass', 'leave', 'stay', 'hold', 'take', 'wait', 'miss', 'bet', 'admit', 'say', 'tell', 'hear', 'probably', 'never', 'not', 'continue', 'have', 'love', 'like', 'guess', 'assume']);
+const NOT_ACTIONS = new Set(['be', 'keep', 'park', 'see', 'think', 'talk', 'speak', 'chat', 'meet', 'need', 'want', 'hit', 'walk', 'go', 'start', 'let', 'try', 'hand', 'pass', 'leave', 'stay', 'hold', 'take', 'wait', 'miss', 'bet', 'admit', 'say', 'tell', 'hear', 'probably', 'never', 'not', 'continue', 'have', 'love', 'like', 'guess', 'assume', 'spare', 'confess', 'warn']);
 const HAVE_OBJECT = /\b(?:I|we)['’]ll have (?:the|a|an|our|your|it|that|this|them|both|all)\b/i;
 const RECAP = /\b(?:to recap|recap:|to summari[sz]e|just to confirm|so to be clear)\b/i;
 const COURTESY = /\b(?:text|message|ping|call|email|update|tell|let)\b[^.]*\b(?:as soon as|the minute|the moment|once|when)\b/i;
@@ -74,7 +77,8 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
       }
       carried = hit.owner;
       const conditional = /^(?:once|when|after|as soon as|if)\b/i.test(clause.trim());
-      let due = conditional ? null : findDuePhrase(clause.slice(hit.quoteAt), history);
+      // "Once I have the list I'll refund them" has no date; "As soon as we have them, the page will be live by Friday" does.
+      let due = conditional && hit.quoteAt === 0 ? null : findDuePhrase(clause.slice(hit.quoteAt), conditional ? [] : history);
       if (!due && !conditional) {
         const next = sentences[s.n + 1];
         if (next && next.speaker === s.speaker && next.segment === s.segment && next.text.length < 40 && /^(?:probably|maybe|hopefully|likely|ideally)?\s*(?:by|on|before)\b/i.test(next.text)) {
@@ -97,9 +101,16 @@ function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Senten
   const first = clause.match(FIRST);
   // "I'll let you know by Friday", "I'll be sending it tomorrow": dated, these are promises too.
   const datedReply = first && findDuePhrase(clause) && /\b(?:let you know|get back to you|come back to you|follow up|be [a-z]+ing|take a (?:look|pass)|have a look|look (?:at|into|over))\b/i.test(clause.slice(first.index!));
-  if (first && !NOT_ACTIONS.has(first[2]!.toLowerCase()) || first && first[2]!.toLowerCase() === 'have' && HAVE_OBJECT.test(clause) || datedReply) {
+  // "I'll take them down today": take with a particle is an action, "I'll take a look" is not.
+  const takeAction = first && first[2]!.toLowerCase() === 'take' && /\btake\s+(?:\w+\s+){0,3}?(?:down|off|out|care of)\b/i.test(clause.slice(first.index!));
+  if (first && !NOT_ACTIONS.has(first[2]!.toLowerCase()) || first && first[2]!.toLowerCase() === 'have' && HAVE_OBJECT.test(clause) || datedReply || takeAction) {
     return { owner: s.speaker, side: s.side, quoteAt: first!.index! };
   }
+  // "You'll have it Monday", "The page will be live by Friday": a dated delivery the speaker vouches for.
+  const delivery = clause.match(/\byou['’]ll have (?:it|them|that|this|the \w+)\b|\b(?:the|your|it)\b[\w ]{0,25}?\bwill be (?:live|up|ready|done|fixed|sent|out|in your inbox)\b/i);
+  if (delivery && s.side === 'agency' && findDuePhrase(clause.slice(delivery.index!))) return { owner: s.speaker, side: s.side, quoteAt: delivery.index! };
+  const reported = clause.match(REPORTED_WOULD);
+  if (reported) return thirdParty(source, sentences, s, clause, at, reported);
   const prog = clause.match(PROGRESSIVE);
   if (prog && !/^(going|doing|looking|thinking|hoping|trying|wondering|seeing|getting)$/i.test(prog[2]!)) {
     return { owner: s.speaker, side: s.side, quoteAt: prog.index! };

@@ -9,13 +9,14 @@ const MON = '(?:septiembre|diciembre|noviembre|september|septembre|december|deze
 const ORD = '\\d{1,2}(?:st|nd|rd|th|er)?';
 const EXPLICIT = `\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|${ORD}\\.?\\s+(?:de\\s+)?${MON}|(?:${WD},?\\s+)?(?:${MON}\\.?\\s+${ORD}|(?:the\\s+|le\\s+)?${ORD}\\s+${MON}|(?:the\\s+)${ORD})|${WD}\\s+the\\s+${ORD}`;
 const EXPLICIT_RE = new RegExp(`\\b(${EXPLICIT})\\b`, 'i');
-const RELATIVE = `(?:(?:the\\s+)?end of (?:the |this |next )?(?:day|week|month)(?: tomorrow)?|(?:the\\s+)?end of ${MON}|${WD}\\s+(?:of\\s+)?next week|next week|this week|tomorrow(?: morning| afternoon)?|today|tonight|${WD}(?:\\s+or\\s+${WD})?|la fin de la semaine(?: prochaine)?|la semaine prochaine|demain|aujourd'hui|(?:in|within) (?:\\d+|one|two|three|four|a|an) (?:days?|weeks?)|mañana|hoy|la próxima semana|esta semana|el ${WD}|morgen|heute|nächste woche|diese woche)`;
+const RELATIVE = `(?:(?:the\\s+)?end of (?:the |this |next )?(?:day|week|month)(?: tomorrow)?|(?:the\\s+)?end of ${MON}|${WD}\\s+(?:of\\s+)?next week|next week|this week|tomorrow(?: morning| afternoon)?|today|tonight|${WD}(?:\\s+or\\s+${WD})?|la fin de la semaine(?: prochaine)?|la semaine prochaine|demain|aujourd'hui|(?:in|within) (?:\\d+|one|two|three|four|a|an) (?:days?|weeks?)|mañana|hoy|la próxima semana|esta semana|el ${WD}|morgen|heute|(?:ende\\s+)?nächste[rn]?\\s+woche|diese woche)`;
 const ANAPHOR = '(?:then|that|the [a-z-]+ (?:starts|begins|launches|goes live|opens)|it starts)';
 
 const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:\\d+|one|two|three|four)\\s+weeks?\\s+before\\s+(?:${EXPLICIT}|${ANAPHOR})`, 'i'),
   new RegExp(`\\bbefore\\s+${ANAPHOR}`, 'i'),
   new RegExp(`\\b(?:by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(?:${EXPLICIT})`, 'i'),
+  /\bbis\s+zum\s+\d{1,2}\.(?!\d)/i,
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant(?:\\s+le)?|d'ici|d’ici|due|antes del?|para el|hasta el|bis(?:\\s+zum)?|vor dem)\\s+(?:${EXPLICIT})`, 'i'),
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant|d'ici|d’ici|antes del?|para|hasta|bis)\\s+${RELATIVE}`, 'i'),
   /\b(?:first thing tomorrow|end of day tomorrow|right after (?:this|the) call|after (?:this|the) call|right now|right away|asap|immediately|within the hour|this (?:morning|afternoon|evening)|end of day|eod|tout de suite)\b/i,
@@ -34,6 +35,8 @@ export function findDuePhrase(clause: string, history: Sentence[] = []): string 
     if (m) { best = m; break; }
   }
   if (!best) return null;
+  // "every Friday", "Fridays at nine": a recurring day is a schedule, not a deadline.
+  if (/\b(?:every|each|jeden|chaque|cada)\s*$/i.test(clause.slice(0, best.index))) return null;
   // "before our open house on June 3rd" is "before June 3rd".
   const event = best[0].match(new RegExp(`^(by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(${EXPLICIT})$`, 'i'));
   if (event) return `${event[1]} ${event[2]}`;

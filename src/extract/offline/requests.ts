@@ -22,6 +22,8 @@ export interface RequestDraft {
   context: string[];
   hot: boolean;
   sentences: number[];
+  /** A later sentence that sets the deadline (an ultimatum's condition): read before the ask's own words. */
+  deadline?: string;
 }
 
 const CLAUSE_SPLIT = new RegExp(`(?:,\\s+(?:and\\s+|so\\s+|and then\\s+)|;\\s+|\\s+and\\s+(?:also\\s+)?(?=(?:${VERBS})\\s+(?:the|our|a|an|my|your|(?:that|this)\\s+[a-z]+)\\b))(?=(?:please\\s+)?(?:${VERBS})\\b)`, 'i');
@@ -65,15 +67,16 @@ function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clau
   const points = BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, ''));
   const shares = sharesWord(report.text, clause);
   const corrective = /\b(?:fix|correct\w*|change|update|swap|replace|remove|take (?:it |them )?down|pull)\b/i.test(clause);
-  if (source.kind === 'email') return report.segment === ask.segment ? points || shares : ask.segment - report.segment === 1 && (shares || corrective);
+  if (source.kind === 'email') return report.segment === ask.segment ? points || shares || corrective : ask.segment - report.segment === 1 && (shares || corrective);
   return points || shares;
 }
 
-const CUSTOMER_IMPACT = /\b(?:customers?|patients?|shoppers?|buyers?|guests?|people)\s+(?:are|have been|keep|were)\s+(?:complaining|calling|confused|showing up|replying|emailing|angry)|\bcomplain(?:ed|ing|ts)\b|\bbad reviews?\b/i;
+const ACTORS = '(?:customers?|patients?|shoppers?|buyers?|guests?|people|families|prospects|visitors|callers|kunden|clients)';
+const CUSTOMER_IMPACT = new RegExp(`\\b${ACTORS}\\s+(?:are|have been|keep|were|have)?\\s*(?:complaining|calling|ringing|confused|showing up|turn(?:ing|ed) up|show(?:ing|ed) up|replying|emailing|messaging|quoting|citing|arguing|angry|driving|asking|missing)|\\b(?:anyone|someone|people|more people) (?:else )?(?:drives?|turns? up|shows? up)\\b|\\b(?:had|got) (?:a dozen|dozens of|several|many|lots of|\\d+) ${ACTORS}|\\bcomplain(?:ed|ing|ts)\\b|\\bbad reviews?\\b|\\b(?:mehrere|viele|einige)?\\s*kunden\\b[^.]*\\b(?:berufen|beschwer\\w*|rufen|fragen)`, 'i');
 
 const BARE_DEADLINE = /^(?![^.!?]*\b(?:I|we|you|he|she|they|it)\b)(?:[\p{L}]+[,]?\s+){0,2}(?:by|before|until|no later than|avant|d['’]ici|bis|antes|para|hasta|today|tomorrow|tonight|asap|demain|mañana|morgen|heute|hoy)\b[^.!?]{0,30}[.!?]?$/iu;
 
-interface ErrorReport { s: Sentence; hot: boolean; used: boolean }
+interface ErrorReport { s: Sentence; hot: boolean; used: boolean; follow: string[] }
 
 function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
   const next = sentences[s.n + 1];
@@ -81,9 +84,39 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
   const claimWrong = CLAIMS.test(s.text) && PUBLIC_ASSET.test(s.text) && (CONTRADICTION.test(s.text) || CORRECTION_NEXT.test(nextText));
   if (!STILL_WRONG.test(s.text) && !claimWrong && !BILLING_ERROR.test(s.text)) return null;
   // Customers acting on it ("patients are calling a dead line") makes it an escalation too.
-  const after = sentences.slice(s.n + 1, s.n + 3).filter((x) => x.segment === s.segment).map((x) => x.text).join(' ');
+  const following: Sentence[] = [];
+  for (const x of sentences.slice(s.n + 1, s.n + 4)) {
+    if (x.speaker !== s.speaker || (x.segment !== s.segment && !x.speaker)) break;
+    following.push(x);
+  }
+  const after = following.map((x) => x.text).join(' ');
   const hot = HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)) || CUSTOMER_IMPACT.test(`${s.text} ${after}`);
-  return { s, hot, used: false };
+  return { s, hot, used: false, follow: [] };
+}
+
+/** "That needs to be fixed today": a passive demand after a report carries its deadline. */
+const NEEDS_FIX = /\b(?:needs?|has|have) to be (?:fixed|changed|corrected|updated|removed|taken down|sorted)\b|\bmust be (?:fixed|changed|corrected|updated|removed)\b/i;
+/** A report in the past tense ("was meant to go live on the 15th"): its date is the missed one, not a deadline. */
+export const PAST_CLAUSE = /\b(?:was|were|had been)\b/i;
+
+/** "Carla, can you dig those out?": an ask addressed by name to a colleague on the speaker's own side. */
+function toOwnSide(source: NormalizedSource, s: Sentence, clause: string): boolean {
+  const m = clause.match(/^(?:(?:and|so|oh|okay|ok)[,]?\s+)?([A-Z][a-zà-ÿ]+),\s/);
+  if (!m || s.side === 'agency') return false;
+  const p = source.participants.find((x) => x.name.split(/\s+/)[0]!.toLowerCase() === m[1]!.toLowerCase());
+  return !!p && p.side === s.side && p.name !== s.speaker;
+}
+
+/** "Get me the quote, then." right after the agency offered one: accepting an offer, not a new ask. */
+function acceptsOffer(sentences: Sentence[], s: Sentence, clause: string): boolean {
+  const prior: Sentence[] = [];
+  for (let i = s.n - 1; i >= 0 && prior.length < 3; i--) {
+    const x = sentences[i]!;
+    if (x.side !== 'agency') break;
+    prior.push(x);
+  }
+  if (!prior.length || clause.length > 60) return false;
+  return prior.some((x) => /\b(?:I|we) (?:can|could)\b|\bhappy to\b/i.test(x.text) && sharesWord(x.text, clause));
 }
 
 export function findRequests(source: NormalizedSource, sentences: Sentence[]): RequestDraft[] {
@@ -97,6 +130,12 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       const kind = askKind(clause);
       if (!kind) continue;
       sawAsk = true;
+      if (toOwnSide(source, s, clause) || acceptsOffer(sentences, s, clause)) continue;
+      if (kind === 'ultimatum') {
+        // "The page still isn't live. [...] If the page isn't up by Friday, we'll rethink...": the ultimatum is that ask.
+        const cond = clause.split(/,\s*(?:we|I)\b/)[0]!;
+        for (const e of errors) if (!e.used && e.s.speaker === s.speaker && sharesWord(cond, e.s.text)) e.used = true;
+      }
       const prev = drafts.at(-1);
       if (kind !== 'ultimatum' && REMINDER.test(clause)) {
         const target = [...drafts].reverse().find((d) => d.hot) ?? null;
@@ -109,6 +148,17 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
         (BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, '')) || (kind === 'want' && sharesWord(clause, prev!.texts.join(' '))) ||
           // "We want 20% off all e-bikes." right after the ask: its specification, not a new action.
           (kind === 'want' && prev!.last.n === s.n - 1 && !new RegExp(`\\b(?:to\\s+[a-z]+|${VERBS})\\b`, 'i').test(clause.slice(clause.search(WANT_WORD)))));
+      // "We want to advertise there. Could you put together a plan?": the explicit ask replaces the wish it spells out.
+      if (prev && prev.kind === 'want' && kind === 'modal' && prev.last.n === s.n - 1 && prev.speaker === s.speaker && !DISTINCT.test(clause) &&
+        !BACK_REFERENCE.test(clause)) {
+        const start = askStart(clause, kind);
+        prev.kind = kind;
+        prev.quote = clause.slice(start).trim();
+        prev.texts.push(clause);
+        prev.last = s;
+        prev.sentences.push(s.n);
+        continue;
+      }
       if (followUp && prev) {
         prev.texts.push(clause);
         prev.last = s;
@@ -143,6 +193,17 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       last.sentences.push(s.n);
       continue;
     }
+    // "I'd like to see it before the 22nd." / "I'm putting it in front of the board before the 10th.": the ask's deadline.
+    if (last && last.last.n === s.n - 1 && last.last.segment === s.segment && last.speaker === s.speaker && !last.deadline &&
+      BACK_REFERENCE.test(s.text) && !/\b(?:I|we)(?:['’]ll| will)\b/i.test(s.text) && findDuePhrase(s.text) && !findDuePhrase(last.texts.join(' '))) {
+      last.deadline = s.text;
+      continue;
+    }
+    const lastErr = errors.at(-1);
+    if (lastErr && !lastErr.used && lastErr.s.n === s.n - 1 && lastErr.s.segment === s.segment && NEEDS_FIX.test(s.text)) {
+      lastErr.follow.push(s.text);
+      continue;
+    }
     const report = errorReport(sentences, s);
     if (!report) continue;
     const prev = drafts.at(-1);
@@ -157,7 +218,9 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
   }
   for (const e of errors) {
     if (e.used) continue;
-    drafts.push({ kind: 'implied', first: e.s, last: e.s, quote: e.s.text, speaker: e.s.speaker, texts: [e.s.text], context: [], hot: e.hot, sentences: [e.s.n] });
+    // A date inside the report ("was meant to go live on the 15th") is the missed one, not the deadline.
+    const deadline = e.follow.find((t) => findDuePhrase(t));
+    drafts.push({ kind: 'implied', first: e.s, last: e.s, quote: e.s.text, speaker: e.s.speaker, texts: [e.s.text], context: [], hot: e.hot, sentences: [e.s.n], ...(deadline ? { deadline } : {}) });
   }
   return drafts.sort((a, b) => a.first.n - b.first.n);
 }

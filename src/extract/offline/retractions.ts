@@ -4,9 +4,9 @@ import type { Sentence } from './sentences.js';
 // source is not an item. A retraction that names an ask from an earlier exchange ("the banner we asked
 // for last week: forget it") cancels nothing in this source.
 
-const RETRACTION = /\b(?:hold off on (?:that|it|this|those)|scratch that|never ?mind|forget (?:that|it|about (?:it|that))|cancel that|disregard (?:that|my last)|ignore (?:that|my last)|on second thought|no need(?: to)?,? actually|oubliez (?:ça|cela|ca)|laissez tomber|ne vous en occupez pas|leave (?:the|those|them|it)\b[^.]*\bfor now)\b/i;
+export const RETRACTION = /\b(?:hold off on (?:that|it|this|those)|scratch (?:that|the [\w-]+)|forget (?:about )?the [\w-]+|(?:könnt|können) (?:ihr|sie) vergessen|doch nicht|never ?mind|forget (?:that|it|about (?:it|that))|cancel that|disregard (?:that|my last)|ignore (?:that|my last)|on second thought|no need(?: to)?,? actually|oubliez (?:ça|cela|ca)|laissez tomber|ne vous en occupez pas|leave (?:the|those|them|it)\b[^.]*\bfor now)\b/i;
 const EARLIER_SOURCE = /\b(?:last week|last month|earlier this (?:week|month)|the other day|previously|we asked (?:for|about)|I asked (?:for|about)|I mentioned|semaine dernière|mois dernier|avait demandée?|vous avions demandé)\b/i;
-const STOP = new Set(['actually', 'that', 'this', 'those', 'hold', 'scratch', 'never', 'mind', 'forget', 'about', 'leave', 'there', 'point', 'pour', 'oubliez']);
+const STOP = new Set(['actually', 'that', 'this', 'those', 'hold', 'scratch', 'never', 'mind', 'forget', 'about', 'leave', 'there', 'point', 'pour', 'oubliez', 'please', 'bitte', 'wegen', 'about']);
 
 function words(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/[a-zà-ÿ]{5,}/g) ?? []).filter((w) => !STOP.has(w)));

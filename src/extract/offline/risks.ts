@@ -18,15 +18,17 @@ interface Cue { kind: RiskKind; severity: Severity; re: RegExp; who: 'client' | 
 
 const CUES: Cue[] = [
   { kind: 'churn_risk', severity: 'high', who: 'client', strength: 3, why: 'Client threatens to end or re-bid the relationship.',
-    re: /\b(?:rethink whether we keep|rethink (?:the|our) (?:budget|retainer|relationship|contract)|proposals? from (?:\w+ ){0,2}other agenc\w*|other agencies|re-?bid|out to (?:tender|bid)|(?:review|re-?evaluate|reconsider) (?:the|our|whether we keep) (?:agency|relationship|contract|retainer)|look(?:ing)? (?:at|for) (?:other|another|a new) agenc\w*|switch(?:ing)? agencies|cancel (?:the|our) (?:contract|retainer)|not (?:going to )?renew|end (?:the|our) (?:contract|relationship|retainer)|keep the retainer|cancel (?:our|the) (?:account|service|subscription)|terminat\w+ (?:the|our) (?:contract|agreement)|pull the plug|take (?:our|the) business elsewhere|shop(?:ping)? around|send out an rfp|(?:thinking about|considering) (?:leaving|switching|moving (?:to|on))|(?:review|re-?evaluate|reconsider)\s+(?:all\s+|our\s+|the\s+)?(?:agency|agencies)(?:\s+(?:contracts?|relationships?))?)\b/i },
+    re: /\b(?:rethink whether we keep|(?:rethink|reconsider)(?:ing)? (?:whether|if) (?:this|we|the|our|you)\b|rethink (?:the|our) (?:budget|retainer|relationship|contract|arrangement)|proposals? from (?:\w+ ){0,2}other agenc\w*|other agencies|re-?bid|out to (?:tender|bid)|(?:review|re-?evaluate|reconsider) (?:the|our|whether we keep) (?:agency|relationship|contract|retainer)|look(?:ing)? (?:at|for) (?:other|another|a new) agenc\w*|switch(?:ing)? agencies|cancel (?:the|our) (?:contract|retainer)|not (?:going to )?renew|end (?:the|our) (?:contract|relationship|retainer)|cancel (?:our|the) (?:account|service|subscription)|terminat\w+ (?:the|our) (?:contract|agreement)|pull the plug|take (?:our|the) business elsewhere|shop(?:ping)? around|send out an rfp|(?:thinking about|considering) (?:leaving|switching|moving (?:to|on))|(?:review|re-?evaluate|reconsider)\s+(?:all\s+|our\s+|the\s+)?(?:agency|agencies)(?:\s+(?:contracts?|relationships?))?)\b/i },
   { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 2, why: 'Client cuts budget or threatens to move work away.',
     re: /\b(?:mov(?:e|ing) (?:the |our |this |it )?[\w ]{0,30}in-house|bring(?:ing)? (?:it|this|[\w ]{0,30}) in-house|tak(?:e|ing) (?:it|this|[\w ]{0,30}) in-house|(?<!\b(?:the|a|at)\s)(?:cut|lower|trim|slash|halve|reduce|decrease) (?:the |our )?(?:[\w]+ )?(?:budget|spend|retainer)|pull(?:ing)? back on (?:spend|ads|advertising|marketing)|pause (?:all|everything)\b[^.]{0,20}(?:marketing|advertising|ads))\b/i },
   { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 1, why: 'Client signals lower marketing spend.',
     re: /\b(?:(?:budget|spend) (?:down|cuts?)|scale back)\b/i },
   { kind: 'frustration', severity: 'high', who: 'client', strength: 2, why: 'Client states displeasure with the agency.',
     re: /\b(?:fed up|not happy|unhappy|annoyed|upset|not impressed|ridiculous|embarrass\w*|let down|angry|livid|(?:really |very |so )?disappointed|unacceptable|furious|frustrat(?:ed|ing)|can['’]t happen again|sick of|had enough|losing patience|déçue?s?|pas contente?s?)\b/i },
+  { kind: 'frustration', severity: 'low', who: 'client', strength: 1, why: 'Client finds the agency slow.',
+    re: /\b(?:(?:felt|feels|been|is|was|were) (?:really |very |too |a bit )?slow|took (?:weeks|ages|forever)|taking (?:weeks|ages|forever|too long))\b/i },
   { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'Something the agency promised is late.',
-    re: /\b(?:(?:was|were) supposed to (?:be|go) (?:live|done|ready|up|out)|still (?:isn['’]t|is not|hasn['’]t been|has not been|hasn['’]t gone) (?:live|up|done|ready|fixed|launched)|was (?:promised|due) (?:for|by|on)|were promised|(?:still )?(?:isn['’]t|not|hasn['’]t been) (?:live|done|ready|delivered|launched) yet|(?:is|are) (?:late|overdue)|missed (?:the|our) deadline|past due)\b/i },
+    re: /\b(?:(?:was|were) (?:supposed|meant|due|scheduled) to (?:be|go) (?:live|done|ready|up|out)|still (?:isn['’]t|is not|hasn['’]t been|has not been|hasn['’]t gone) (?:live|up|done|ready|fixed|launched)|was (?:promised|due) (?:for|by|on)|were promised|(?:still )?(?:isn['’]t|not|hasn['’]t been) (?:live|done|ready|delivered|launched) yet|(?:is|are) (?:late|overdue)|missed (?:the|our) deadline|past due)\b/i },
   { kind: 'blocked_access', severity: 'medium', who: 'agency', strength: 2, why: 'The agency is waiting on access, assets or data from the client.',
     re: /\b(?:(?:still )?(?:don['’]t|do not) have (?:partner |admin |the |any )?access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is|are|they['’]re) still not (?:on|installed on|live on|added to) (?:the|your) (?:site|website|page|account)|(?:we['’]re|we are) still waiting (?:on|for)|haven['’]t (?:received|gotten|got) (?:the|your|any)|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed))\b/i },
   { kind: 'missed_deadline', severity: 'medium', who: 'client', strength: 1, why: 'The client is still waiting on agency work.',
@@ -36,24 +38,27 @@ const CUES: Cue[] = [
   { kind: 'billing', severity: 'high', who: 'client', strength: 3, why: 'Payment held over an invoice dispute.',
     re: /\b(?:(?:put|putting|placed|holding) (?:the |this |our )?(?:invoice|payment)s? on hold|withhold\w*|won['’]t pay|not paying)\b/i },
   { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a charge or who bears a cost.',
-    re: /\b(?:who covers (?:that|the) loss|billed (?:us )?twice|overbill\w*|invoice (?:is|was) (?:wrong|incorrect)|charged (?:us )?twice|double[- ]charged|duplicate (?:charge|fee)|overcharg\w*|on it twice)\b/i },
+    re: /\b(?:who (?:covers|pays for|eats) (?:that|the) (?:loss|cost|difference)|billed (?:us )?twice|overbill\w*|invoice (?:is|was) (?:wrong|incorrect)|charged (?:us )?twice|double[- ]charged|duplicate (?:charge|fee)|overcharg\w*|(?:listed|on (?:it|the invoice|the bill)) twice)\b/i },
   { kind: 'billing', severity: 'low', who: 'client', strength: 1, why: 'Client asks to reconcile invoices and spend.',
     re: /\b(?:(?:don['’]t|doesn['’]t|do not|does not) match|reconcil\w*|discrepanc\w*)\b/i },
   { kind: 'scope_creep', severity: 'medium', who: 'client', strength: 1, why: 'Out-of-scope work framed as small.',
-    re: /\b(?:while you['’]re in there|shouldn['’]t be (?:much|a big)|just quickly|quickly throw together|throw together|basically (?:copy[- ]paste|the same)|nothing fancy|while you['’]re at it|shouldn['’]t take (?:long|much)|small favou?r|real quick|copy[- ]paste|tiny (?:change|tweak))\b/i },
+    re: /\b(?:while you['’]re in there|shouldn['’]t be (?:much|a big)|just quickly|(?:quickly |just )?(?:throw|knock|whip) (?:together|up|out)\b|basically (?:copy[- ]paste|the same)|nothing fancy|while you['’]re at it|shouldn['’]t take (?:long|much)|small favou?r|real quick|copy[- ]paste|tiny (?:change|tweak)|(?:can['’]t|couldn['’]t) you just|it['’]s (?:just|only) (?:one|a|the)\b|it['’]s (?:just |only )?(?:one|a single) (?:page|line|thing|change|email|post)\b)/i },
   { kind: 'expansion_opportunity', severity: 'medium', who: 'client', strength: 2, why: 'A concrete plan for a new location, line or market.',
     re: /\b(?:(?:opening|launching|adding|starting|acquired|acquiring|bought|buying) (?:a|our|another) (?:new|second|third|fourth|fifth|company|business|brand)\b|expanding (?:into|to)\b|sister (?:company|brand|business)|our other (?:brand|company|business))/i },
   { kind: 'expansion_opportunity', severity: 'low', who: 'client', strength: 1, why: 'A vague or conditional idea for new work.',
     re: /\b(?:we (?:might|may|could) (?:add|expand|launch|open|start|try)|maybe (?:add|expand|open|launch)\w*|(?:thinking|talking) about (?:adding|expanding|launching|opening)|if we ever (?:start|expand|open|launch)\w*)\b/i },
 ];
 
-const INVITE = /\b(?:proposal|quote|pricing|scope|run the|take on|manage)\b/i;
-const NEW_WORK = /\b(?:launch\w*|new (?:division|line|location|store|market|product|service|club|brand|site)|opening|expand\w*|division)\b/i;
+const INVITE = /\b(?:proposal|quote|pricing|scope|run the|take on|manage|plan (?:and|with) (?:a )?budget|angebot)\b/i;
+const NEW_WORK = /\b(?:launch\w*|new (?:division|line|location|store|market|product|service|club|brand|site|channel|region)|second (?:channel|location|market|site|store)|zweite[nrm]? (?:kanal|standort|markt)|opening|expand\w*|division|distributor|distribution)\b/i;
 
-function expansionInvite(sentences: Sentence[], s: Sentence): boolean {
-  if (!INVITE.test(s.text) || /\brenew\w*\b/i.test(s.text) || s.side === 'agency') return false;
+/** The sentence that names the new work a proposal is invited for (it is the evidence), or null. */
+function expansionInvite(sentences: Sentence[], s: Sentence): Sentence | null {
+  if (!INVITE.test(s.text) || /\brenew\w*\b/i.test(s.text) || s.side === 'agency') return null;
+  const next = sentences[s.n + 1];
   const window = sentences.slice(Math.max(0, s.n - 4), s.n + 1).filter((x) => x.speaker === s.speaker);
-  return window.some((x) => NEW_WORK.test(x.text));
+  if (next && next.segment === s.segment) window.push(next);
+  return window.find((x) => NEW_WORK.test(x.text)) ?? null;
 }
 
 /** A threat to the relationship is a signal, not a promise, however it is phrased. */
@@ -67,10 +72,16 @@ export function findRisks(sentences: Sentence[]): RiskDraft[] {
     for (const cue of CUES) {
       if (cue.who === 'client' && s.side === 'agency') continue;
       if (cue.who === 'agency' && s.side !== 'agency') continue;
-      if (cue.re.test(s.text)) found.push({ s, kind: cue.kind, severity: cue.severity, quote: s.text, rationale: cue.why, strength: cue.strength });
+      const m = s.text.match(cue.re);
+      if (!m) continue;
+      // "The results have been fine, but the last two months felt slow": the evidence is after the "but".
+      const but = s.text.slice(0, m.index!).search(/,\s+but\s+(?=\S)[^,]*$/i);
+      const quote = but > 0 ? s.text.slice(but).replace(/^,\s+but\s+/i, '') : s.text;
+      found.push({ s, kind: cue.kind, severity: cue.severity, quote, rationale: cue.why, strength: cue.strength });
     }
-    if (expansionInvite(sentences, s)) {
-      found.push({ s, kind: 'expansion_opportunity', severity: 'high', quote: s.text, rationale: 'Client invites a proposal for new work.', strength: 3 });
+    const plan = expansionInvite(sentences, s);
+    if (plan) {
+      found.push({ s: plan, kind: 'expansion_opportunity', severity: 'high', quote: plan.text, rationale: 'Client invites a proposal for new work.', strength: 3 });
     }
   }
   const kept = new Map<string, RiskDraft>();
@@ -79,6 +90,11 @@ export function findRisks(sentences: Sentence[]): RiskDraft[] {
     const key = perTurn ? `${r.kind}:${r.s.segment}` : r.kind;
     const have = kept.get(key);
     if (!have || r.strength > have.strength) kept.set(key, r);
+  }
+  // Two adjacent sentences of one turn that carry the same signal are one piece of evidence.
+  for (const [key, r] of kept) {
+    const next = found.find((x) => x.kind === r.kind && x.s.n === r.s.n + 1 && x.s.segment === r.s.segment);
+    if (next && r.kind === 'scope_creep') kept.set(key, { ...r, quote: `${r.quote} ${next.quote}` });
   }
   const out = [...kept.values()];
   // Expansion: one per source unless asks for proposals differ; keep the strongest.

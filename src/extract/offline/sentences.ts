@@ -64,7 +64,9 @@ export function toSentences(source: NormalizedSource): Sentence[] {
     const raw = seg.speaker?.trim() ?? null;
     const speaker = raw && isDiarizationLabel(raw) ? (labels.get(raw) ?? null) : raw;
     const side = speaker ? sideOf(speaker) : source.kind === 'email' ? 'client' : 'unknown';
-    const lines = seg.text.split(/\n/).filter((l) => !NEVER_MINED.test(l.trim()));
+    // A whole line in quotation marks in an email is text the client pasted (a review, a customer's note): context only.
+    const pasted = (l: string) => source.kind === 'email' && /^["“„«][^]{20,}["”“»][.!?]?$/.test(l.trim());
+    const lines = seg.text.split(/\n/).filter((l) => !NEVER_MINED.test(l.trim()) && !pasted(l));
     splitSentencesWithBullets(lines.join('\n')).forEach(({ text, bullet }, k) => {
       out.push({ n: out.length, segment: seg.index, k, speaker, side, text, bullet });
     });

@@ -1,0 +1,33 @@
+import type { Ctx } from '../ctx.js';
+import { runPeriodicChecks } from '../memory/index.js';
+
+export interface PeriodicTimer {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** The Node shape's cron: runs the memory checks (overdue, cadence, unacknowledged) now and every N minutes. */
+export function createPeriodicTimer(ctx: Ctx, opts: { minutes?: number } = {}): PeriodicTimer {
+  const ms = Math.max(1, opts.minutes ?? 15) * 60_000;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let active: Promise<unknown> | null = null;
+  const tick = () => {
+    if (active) return;
+    active = runPeriodicChecks(ctx)
+      .catch((err) => ctx.logger.error('periodic checks failed', { error: String(err) }))
+      .finally(() => { active = null; });
+  };
+  return {
+    start() {
+      if (timer) return;
+      timer = setInterval(tick, ms);
+      (timer as { unref?: () => void }).unref?.();
+      tick();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await active;
+    },
+  };
+}
