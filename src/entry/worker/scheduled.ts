@@ -23,16 +23,17 @@ export async function findStrandedSources(ctx: Pick<Ctx, 'db' | 'clock'>): Promi
 }
 
 export interface ScheduledOutcome {
-  checks: unknown;
+  overdue: number;
+  signals: number;
   requeued: number;
 }
 
-/** The cron trigger: periodic checks, then re-queue stranded sources. */
+/** The cron trigger: the periodic checks, then re-queue stranded sources. */
 export async function handleScheduled(ctx: Ctx): Promise<ScheduledOutcome> {
-  let checks: unknown = 'not available in this build';
-  if (runPeriodicChecks) checks = await runPeriodicChecks(ctx);
+  const checks = await runPeriodicChecks(ctx);
   const stranded = await findStrandedSources(ctx);
   for (const id of stranded) await ctx.jobs.enqueue(id);
-  ctx.logger.info('scheduled run done', { checks, requeued: stranded.length });
-  return { checks, requeued: stranded.length };
+  const outcome = { overdue: checks.overdue, signals: checks.signals.length, requeued: stranded.length };
+  ctx.logger.info('scheduled run done', outcome);
+  return outcome;
 }
