@@ -12,9 +12,10 @@ export interface PeriodicTimer {
  * cadence, unacknowledged) raise their signals, then the drafts they call for are written
  * (chasers, leadership flags, write-ups on the tier's cadence).
  */
-export async function runPeriodic(ctx: Ctx): Promise<void> {
-  await runPeriodicChecks(ctx);
-  await draftPeriodic(ctx);
+export async function runPeriodic(ctx: Ctx) {
+  const checks = await runPeriodicChecks(ctx);
+  const drafts = await draftPeriodic(ctx);
+  return { checks, drafts };
 }
 
 /** The Node shape's cron: runs the periodic pass now and every N minutes. */
