@@ -2,17 +2,11 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from 'hono/cookie';
 import type { Db } from '../db/types.js';
 import { UnauthorizedError } from '../errors.js';
+import { safeEqual } from '../safe-equal.js';
 import { isActiveActor, resolveUserToken } from '../review/users.js';
 import type { AppEnv } from './types.js';
 
-/** Constant-time string comparison (Web Crypto friendly, no node:crypto). */
-export function safeEqual(a: string, b: string): boolean {
-  const ea = new TextEncoder().encode(a);
-  const eb = new TextEncoder().encode(b);
-  let diff = ea.length ^ eb.length;
-  for (let i = 0; i < Math.max(ea.length, eb.length); i++) diff |= (ea[i] ?? 0) ^ (eb[i] ?? 0);
-  return diff === 0;
-}
+export { safeEqual };
 
 /** Resolves a bearer token to an actor name, or null. The API token acts as "admin". */
 export type TokenResolver = (token: string) => Promise<string | null>;

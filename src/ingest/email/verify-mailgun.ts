@@ -1,5 +1,5 @@
 import { UnauthorizedError } from '../../errors.js';
-import { safeEqualHex } from './safe-equal.js';
+import { safeEqual } from '../../safe-equal.js';
 
 /** Mailgun's webhook signature, with a replay window and a per-isolate cache of seen tokens. */
 export interface MailgunSignature { timestamp: string; token: string; signature: string }
@@ -19,7 +19,7 @@ export async function verifyMailgunSignature(signingKey: string, s: Partial<Mail
   if (!s.timestamp || !s.token || !s.signature) throw new UnauthorizedError('missing Mailgun signature fields (timestamp, token, signature)');
   const age = Math.abs(now.getTime() / 1000 - Number(s.timestamp));
   if (!Number.isFinite(age) || age > MAILGUN_REPLAY_WINDOW_S) throw new UnauthorizedError('Mailgun timestamp is outside the replay window');
-  if (!safeEqualHex(await hmacHex(signingKey, s.timestamp + s.token), s.signature)) throw new UnauthorizedError('invalid Mailgun signature');
+  if (!safeEqual(await hmacHex(signingKey, s.timestamp + s.token), s.signature.toLowerCase())) throw new UnauthorizedError('invalid Mailgun signature');
   for (const [t, exp] of seen) if (exp < now.getTime()) seen.delete(t);
   if (seen.has(s.token)) throw new UnauthorizedError('Mailgun token already used (replay)');
   seen.set(s.token, now.getTime() + MAILGUN_REPLAY_WINDOW_S * 1000);

@@ -1,3 +1,4 @@
+import { safeEqual } from '../../safe-equal.js';
 import { AppError } from '../../errors.js';
 
 // Standard Webhooks (the Svix scheme Fathom signs with), on Web Crypto so Node and Workers share it.
@@ -69,12 +70,6 @@ export async function signFathomPayload(secret: string, webhookId: string, times
   return `v1,${toBase64(new Uint8Array(mac))}`;
 }
 
-function constantTimeEqual(a: string, b: string): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
-  return diff === 0;
-}
-
 /**
  * Verifies a delivery over its raw body bytes. Header names are case-insensitive; the signature header may
  * hold several space-separated `v1,...` entries (one match is enough); the timestamp must be within five
@@ -101,7 +96,7 @@ export async function verifyFathomSignature(input: { secret: string; headers: He
   const matched = sig
     .split(/\s+/)
     .map((entry) => entry.split(','))
-    .some(([version, value]) => version === 'v1' && value !== undefined && constantTimeEqual(value, expected));
+    .some(([version, value]) => version === 'v1' && value !== undefined && safeEqual(value, expected));
   if (!matched) throw new SignatureError('SIGNATURE_MISMATCH', 'no webhook-signature entry matches the body; is FATHOM_WEBHOOK_SECRET the secret of this webhook?');
   return { webhookId: id, timestamp };
 }
