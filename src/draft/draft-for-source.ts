@@ -43,8 +43,9 @@ export async function draftForSource(ctx: Ctx, input: DraftForSourceInput): Prom
     const llmInput = {
       account: accountName, title: source.title, date: source.referenceDate, am,
       clients: source.participants.filter((p) => p.side === 'client').map((p) => p.name),
+      // No risks: the recap goes to the client, and our reading of churn or frustration must not.
       requests: items.requests.map((i) => compactItem(i)), commitments: items.commitments.map((i) => compactItem(i)),
-      risks: items.risks.map((i) => compactItem(i)), shipped: shipped.map((s) => s.text),
+      shipped: shipped.map((s) => s.text),
     };
     save('recap', `recap:${sourceId}`, null, llmInput, recap);
   }

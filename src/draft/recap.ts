@@ -34,8 +34,10 @@ export function buildRecap(input: RecapInput): DraftText {
   const { source, items } = input;
   const client = source.participants.filter((p) => p.side === 'client').map((p) => firstName(p.name)).filter(Boolean);
   const lines = [client.length ? `Hi ${client.join(' and ')},` : 'Hi all,', '', `Thanks for the time today. A quick recap of "${source.title}".`, ''];
-  const covered = [...items.requests.map((r) => r.text), ...items.risks.filter((r) => r.kind !== 'expansion_opportunity').map((r) => String(r.rationale ?? r.text))];
-  if (covered.length) lines.push('What we covered:', ...covered.slice(0, 6).map((t) => `- ${t}`), '');
+  // The recap goes to the client: their asks, never our internal reading of risk (churn, frustration...).
+  // An ask the extractor kept in the client's own words is shown as their words.
+  const asked = items.requests.map((r) => (r.text.trim() === r.quote.trim() ? `“${r.text.trim()}”` : r.text));
+  if (asked.length) lines.push('What you asked us for:', ...asked.slice(0, 8).map((t) => `- ${t}`), '');
   if (input.shipped?.length) lines.push('What shipped since we last spoke:', ...input.shipped.map((i) => `- ${i.text}`), '');
   const ours = items.commitments.filter((c) => c.owner_side !== 'client');
   const theirs = items.commitments.filter((c) => c.owner_side === 'client');

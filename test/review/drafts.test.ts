@@ -84,12 +84,15 @@ describe('drafts from stored items', () => {
     await seedItem(db, acc, sid, 'request', 'Add a gutter guards page', 'Can you add the gutter guards page?', { requester: 'Yvonne Castellanos', channel: 'web', triage: 'simple' }, { segment: 0, at: 62 });
     await seedItem(db, acc, sid, 'commitment', 'Send the gutter page draft', 'I will send the draft by Friday.', { owner: 'Grace Whitfield', owner_side: 'agency', due: '2026-03-13' }, { segment: 1, at: 95 });
     await seedItem(db, acc, sid, 'commitment', 'Send the job photos', 'I will get you the photos by Thursday.', { owner: 'Yvonne Castellanos', owner_side: 'client', due: '2026-03-12' }, { segment: 2, at: 130 });
+    await seedItem(db, acc, sid, 'risk', 'Client weighing other agencies', 'We have had other agencies pitch us.', { kind: 'churn_risk', severity: 'medium', rationale: 'Client mentions other agencies pitching' }, { segment: 0, at: 62 });
 
     const [id] = await draftForSource(h.ctx, { sourceId: sid, accountId: acc, accountName: 'Brightline Roofing', source: call, items: await listItemsForSource(db, sid) });
     const recap = await getDraft(db, id!);
     expect(recap.kind).toBe('recap');
     expect(recap.body).toContain('Hi Yvonne,');
-    expect(recap.body).toContain('What we covered:\n- Add a gutter guards page');
+    expect(recap.body).toContain('What you asked us for:\n- Add a gutter guards page');
+    // The recap goes to the client: our internal reading of risk never does.
+    expect(recap.body).not.toMatch(/agenc|churn/i);
     expect(recap.body).toContain('What shipped since we last spoke:\n- Launch the spring landing page');
     expect(recap.body).toContain('Next steps on our side:\n- Grace Whitfield: Send the gutter page draft (by 2026-03-13)');
     expect(recap.body).toContain('What we need from you:\n- Yvonne Castellanos: Send the job photos (by 2026-03-12)');
@@ -139,7 +142,7 @@ describe('drafts from stored items', () => {
     expect((await getDraft(db, ids[1]!)).body).toBe('Written by the model for handoff.');
     expect(recap.evidence[0]).toMatchObject({ quote: 'Could you add call tracking to the site?', at: 70 });
     const [meta] = await db.query<{ meta: Record<string, unknown> }>('SELECT meta FROM drafts WHERE id = $1', [ids[0]]);
-    expect(meta!.meta).toMatchObject({ writer: 'openai', model: 'fake-model-1', promptVersion: 'recap-2', batch: 2 });
+    expect(meta!.meta).toMatchObject({ writer: 'openai', model: 'fake-model-1', promptVersion: 'recap-3', batch: 2 });
 
     llm.failNext();
     const acc2 = await seedAccount(db, 'Fallback Co');
