@@ -1,13 +1,17 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import type { Clock } from '../clock.js';
 import { ConfigError, parseEnv, type Config } from '../config/env.js';
-import { composeWithRunner, type BaseCtx } from '../compose.js';
-import { createApp } from '../http/app.js';
+import type { BaseCtx } from '../compose.js';
 import type { JobRunner } from '../jobs/index.js';
-import { createPeriodicTimer } from '../jobs/periodic.js';
-import { ensureEmbedder } from '../memory/index.js';
 import { resolveApiToken } from './api-token.js';
 import { openDatabase } from './open-db.js';
+
+/**
+ * The application's modules, loaded while the embedded database opens: both take about a second on a
+ * small machine, and the database's WebAssembly start-up and file reads overlap the module loading.
+ */
+const loadApp = () =>
+  Promise.all([import('@hono/node-server'), import('../compose.js'), import('../http/app.js'), import('../jobs/periodic.js'), import('../memory/index.js')]);
 
 export interface RunningServer {
   url: string;
@@ -22,7 +26,9 @@ export interface RunningServer {
 /** Starts the Node shape: database (migrated), job runner, HTTP server. Used by `npm start`, the CLI and benches. */
 export async function startNodeServer(env: Record<string, string | undefined> = process.env, opts: { clock?: Clock; quiet?: boolean } = {}): Promise<RunningServer> {
   const config = parseEnv(env);
+  const modules = loadApp();
   const { db, where } = await openDatabase(config);
+  const [{ serve }, { composeWithRunner }, { createApp }, { createPeriodicTimer }, { ensureEmbedder }] = await modules;
   const { base, runner } = composeWithRunner({ config, db, clock: opts.clock });
   await ensureEmbedder(base).catch(async (err: Error) => { // never mix vectors of two embedders
     await db.close();
@@ -36,7 +42,11 @@ export async function startNodeServer(env: Record<string, string | undefined> = 
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
   runner.start();
-  const periodic = createPeriodicTimer({ ...base, actor: 'system', requestId: null }, { minutes: config.LIAISON_CHECK_INTERVAL_MINUTES });
+  const periodic = createPeriodicTimer({ ...base, actor: 'system', requestId: null }, {
+    minutes: config.LIAISON_CHECK_INTERVAL_MINUTES,
+    // Not in the first seconds: the server answers its first requests before the embedded database is busy.
+    firstRunDelayMs: 10_000,
+  });
   periodic.start();
   const url = `http://localhost:${port}`;
   if (!opts.quiet) {

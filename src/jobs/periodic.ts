@@ -19,9 +19,10 @@ export async function runPeriodic(ctx: Ctx) {
 }
 
 /** The Node shape's cron: runs the periodic pass now and every N minutes. */
-export function createPeriodicTimer(ctx: Ctx, opts: { minutes?: number } = {}): PeriodicTimer {
+export function createPeriodicTimer(ctx: Ctx, opts: { minutes?: number; firstRunDelayMs?: number } = {}): PeriodicTimer {
   const ms = Math.max(1, opts.minutes ?? 15) * 60_000;
   let timer: ReturnType<typeof setInterval> | null = null;
+  let first: ReturnType<typeof setTimeout> | null = null;
   let active: Promise<unknown> | null = null;
   const tick = () => {
     if (active) return;
@@ -34,11 +35,16 @@ export function createPeriodicTimer(ctx: Ctx, opts: { minutes?: number } = {}): 
       if (timer) return;
       timer = setInterval(tick, ms);
       (timer as { unref?: () => void }).unref?.();
-      tick();
+      if (opts.firstRunDelayMs) {
+        first = setTimeout(tick, opts.firstRunDelayMs);
+        (first as { unref?: () => void }).unref?.();
+      } else tick();
     },
     async stop() {
       if (timer) clearInterval(timer);
+      if (first) clearTimeout(first);
       timer = null;
+      first = null;
       await active;
     },
   };

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,5 +44,30 @@ describe('the Node server on the embedded defaults', () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/PORT/);
+  });
+
+  it('`npm start` (scripts/start.mjs) builds the bundle and serves a healthy /healthz', { timeout: 180_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-start-'));
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LIAISON_DATA_DIR: dir, LIAISON_LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      child.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
+      const url = await new Promise<string>((resolve, reject) => {
+        const t = setInterval(() => {
+          const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
+          if (m) { clearInterval(t); resolve(m[1]!); }
+          if (child.exitCode !== null) { clearInterval(t); reject(new Error(`exited ${child.exitCode}: ${out}`)); }
+        }, 50);
+      });
+      expect(out).toMatch(/API token: lia_/);
+      const res = await fetch(`${url}/healthz`);
+      expect(await res.json()).toMatchObject({ ok: true, db: 'pglite', extractor: 'offline' });
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
