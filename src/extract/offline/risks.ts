@@ -1,5 +1,8 @@
 import type { RiskKind, Severity } from '../../domain/schemas.js';
 import type { Sentence } from './sentences.js';
+import {
+  CHURN_BUDGET, CHURN_HIGH, DISPLEASURE, DOUBLE_BILLED, MORE_OF_THE_BUSINESS, PAYMENT_HELD, REPEATED_ASKING, UNACTED_ASK,
+} from './signal-lexicon.js';
 
 // Relationship and delivery signals. Each cue carries the kind, the severity and who can voice it
 // (a client threatens churn; the agency says it is blocked). One signal per kind per source, the
@@ -17,6 +20,15 @@ export interface RiskDraft {
 interface Cue { kind: RiskKind; severity: Severity; re: RegExp; who: 'client' | 'agency' | 'any'; why: string; strength: number }
 
 const CUES: Cue[] = [
+  // Composed word classes (signal-lexicon.ts): any word order, any intensifier.
+  { kind: 'churn_risk', severity: 'high', who: 'client', strength: 3, why: 'Client puts the agency under review or threatens to end the relationship.', re: CHURN_HIGH },
+  { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 2, why: 'Client cuts, freezes or pauses marketing spend.', re: CHURN_BUDGET },
+  { kind: 'frustration', severity: 'high', who: 'client', strength: 2, why: 'Client states displeasure with the agency.', re: DISPLEASURE },
+  { kind: 'frustration', severity: 'medium', who: 'client', strength: 1, why: 'Client has to chase the agency.', re: REPEATED_ASKING },
+  { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'The client asked for this before and it is still not done.', re: UNACTED_ASK },
+  { kind: 'billing', severity: 'high', who: 'client', strength: 3, why: 'Payment held over an invoice dispute.', re: PAYMENT_HELD },
+  { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a duplicate charge.', re: DOUBLE_BILLED },
+  { kind: 'expansion_opportunity', severity: 'medium', who: 'client', strength: 2, why: 'Client wants the agency to cover more of the business.', re: MORE_OF_THE_BUSINESS },
   { kind: 'churn_risk', severity: 'high', who: 'client', strength: 3, why: 'Client threatens to end or re-bid the relationship.',
     re: /\b(?:rethink whether we keep|(?:rethink|reconsider)(?:ing)? (?:whether|if) (?:this|we|the|our|you)\b|rethink (?:the|our) (?:budget|retainer|relationship|contract|arrangement)|proposals? from (?:\w+ ){0,2}other agenc\w*|other agencies|re-?bid|out to (?:tender|bid)|(?:review|re-?evaluate|reconsider) (?:the|our|whether we keep) (?:agency|relationship|contract|retainer)|look(?:ing)? (?:at|for) (?:other|another|a new) agenc\w*|switch(?:ing)? agencies|cancel (?:the|our) (?:contract|retainer)|not (?:going to )?renew|end (?:the|our) (?:contract|relationship|retainer)|cancel (?:our|the) (?:account|service|subscription)|terminat\w+ (?:the|our) (?:contract|agreement)|pull the plug|take (?:our|the) business elsewhere|shop(?:ping)? around|send out an rfp|(?:thinking about|considering) (?:leaving|switching|moving (?:to|on))|(?:review|re-?evaluate|reconsider)\s+(?:all\s+|our\s+|the\s+)?(?:agency|agencies)(?:\s+(?:contracts?|relationships?))?)\b/i },
   { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 2, why: 'Client cuts budget or threatens to move work away.',
