@@ -1,6 +1,6 @@
-import type { NormalizedSource } from '../../domain/schemas.js';
+import type { Channel, NormalizedSource } from '../../domain/schemas.js';
 import type { RawCommitment, RawRequest, RawRisk } from '../types.js';
-import { adPlatform, classifyChannel, classifyTriage, siteAndAds, twoPlatforms, twoProperties } from './classify.js';
+import { adPlatform, classifyChannel, coordinatedProperties, classifyTriage, siteAndAds, twoPlatforms, twoProperties } from './classify.js';
 import type { CommitmentDraft } from './commitments.js';
 import { findDuePhrase } from './due-phrase.js';
 import { PAST_CLAUSE, type RequestDraft } from './requests.js';
@@ -9,7 +9,7 @@ import type { Sentence } from './sentences.js';
 
 // Drafts to the Raw item shapes: channel, triage, due phrase and a short text per item.
 
-const CHANNEL_LABEL: Partial<Record<string, string>> = { web: 'website', seo: 'Google listing', google_ads: 'Google Ads', social: 'social ads' };
+const CHANNEL_LABEL: Partial<Record<string, string>> = { web: 'website', seo: 'Google listing', google_ads: 'Google Ads', social: 'social ads', crm: 'automated messages', email_marketing: 'email marketing' };
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -31,7 +31,8 @@ const COMMON = new Set(['also', 'could', 'would', 'please', 'that', 'this', 'the
 
 /** "Check the Google listing for Cedar Street too": the same incident on another property stays hot. */
 function sameIncident(d: RequestDraft, hot: RequestDraft[]): boolean {
-  if (!/\b(?:too|also|as well)\b/i.test(d.texts[0]!)) return false;
+  // A question about the incident ("can you also tell me how many clicked?") is a data ask, not the fix.
+  if (!/\b(?:too|also|as well)\b/i.test(d.texts[0]!) || /\b(?:tell me|how many|how much|what|which|when|why)\b/i.test(d.texts[0]!)) return false;
   const mine = words([...d.texts, ...d.context].join(' '));
   return hot.some((h) => h.speaker === d.speaker && d.first.n - h.last.n <= 8 && [...words([...h.texts, ...h.context].join(' '))].some((w) => mine.has(w)));
 }
@@ -58,8 +59,8 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const topic = d.kind === 'ultimatum' ? [d.texts[0]!.split(/,\s*(?:we|I)\b/)[0]!, ...d.texts.slice(1)] : d.texts;
     const all = [...topic, ...d.context].join(' ');
     // The same action on two properties or two ad platforms is two asks (SCORING.md).
-    const channels = twoProperties(all) ? (['web', 'seo'] as const) : twoPlatforms(d.texts.join(' ')) ? (['google_ads', 'social'] as const)
-      : siteAndAds(d.texts.join(' ')) ? (['web', 'google_ads'] as const) : [classifyChannel(all, platform)];
+    const channels: readonly Channel[] = twoProperties(all) ? ['web', 'seo'] : twoPlatforms(d.texts.join(' ')) ? ['google_ads', 'social']
+      : siteAndAds(d.texts.join(' ')) ? ['web', 'google_ads'] : coordinatedProperties(all) ?? [classifyChannel(all, platform)];
     for (const channel of channels) {
       out.push({
         text: requestText(d.quote) + (channels.length > 1 ? ` (${CHANNEL_LABEL[channel]})` : ''),

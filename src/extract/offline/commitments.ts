@@ -16,7 +16,9 @@ export interface CommitmentDraft {
   duePhrase: string | null;
 }
 
-const WILL = `(?:['’]ll|\\s+will|\\s+am going to|['’]m going to|\\s+are going to|['’]re going to|\\s+is going to)`;
+const WILL = `(?:['’]ll|\\s+will|\\s+am going to|['’]m going to|\\s+are going to|['’]re going to|\\s+is going to|['’]s going to)`;
+/** "Leave it with me", "consider it done", "I'm on it": idioms that promise the action just asked for. */
+const IDIOM = /\b(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|(?:I['’]m|we['’]re) on (?:it|that)|(?:I|we)['’]ll see to (?:it|that)|(?:I|we)['’]ll take care of (?:it|that|this))\b/i;
 const FIRST = new RegExp(`\\b(I|we)${WILL}\\s+(?:also\\s+|just\\s+|then\\s+|personally\\s+|definitely\\s+)?([a-z]+)`, 'i');
 const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+)(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
 const THIRD_CAN = /\b(he|she|they|[A-Z][a-zà-ÿ]+)\s+(?:can|could|should be able to)\s+(have|get|send|finish|do|fix|add|deliver|install|put)\b/;
@@ -107,8 +109,10 @@ function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Senten
     return { owner: s.speaker, side: s.side, quoteAt: first!.index! };
   }
   // "You'll have it Monday", "The page will be live by Friday": a dated delivery the speaker vouches for.
-  const delivery = clause.match(/\byou['’]ll have (?:it|them|that|this|the \w+)\b|\b(?:the|your|it)\b[\w ]{0,25}?\bwill be (?:live|up|ready|done|fixed|sent|out|in your inbox)\b/i);
-  if (delivery && s.side === 'agency' && findDuePhrase(clause.slice(delivery.index!))) return { owner: s.speaker, side: s.side, quoteAt: delivery.index! };
+  const delivery = clause.match(/\byou['’]ll have (?:it|them|that|this|the \w+)\b|\b(?:the|your|it)\b[\w ]{0,25}?(?:\bwill|['’]ll) be (?:live|up|ready|done|fixed|sent|out|in your inbox|working|sorted|updated|corrected|changed|published|back up)\b/i);
+  if (delivery && (s.side === 'agency' || /^you/i.test(delivery[0])) && findDuePhrase(clause.slice(delivery.index!))) return { owner: s.speaker, side: s.side, quoteAt: delivery.index! };
+  const idiom = clause.match(IDIOM);
+  if (idiom && !FIRST.test(s.text.slice(at + idiom.index! + idiom[0].length))) return { owner: s.speaker, side: s.side, quoteAt: idiom.index! };
   const reported = clause.match(REPORTED_WOULD);
   if (reported) return thirdParty(source, sentences, s, clause, at, reported);
   const prog = clause.match(PROGRESSIVE);

@@ -21,7 +21,7 @@ export const SEARCH_PLATFORM = /\b(google ads|google shopping|shopping|local ser
 export const GENERIC_ADS = /\b(ads?|campaigns?|promo|promotion|budget|annonces)\b/i;
 
 /** Requests that need a specialist or real work rather than a five-minute change. */
-export const COMPLEX_CUES = /\b(proposals?|quotes?|quote (that|it|this)|plan|strategy|write|blog|article|posts?|landing pages?|page (one|1)|rank\w*|translat\w*|tradui\w*|set (it )?up so|automatically|build|design|create|comparison|break out|breakdown|list of (everyone|all|every)|(cost|price) difference|compare (the )?costs|who covers|cut|run the|each location|every location|all (\w+ )?locations|launch|go ahead with|captcha|spam filter\w*|scope|audit|redesign|new campaign|angebot|presupuesto|devis|summary of (?:the )?results)\b/i;
+export const COMPLEX_CUES = /\b(knock (?:out|up)|whip up|throw together|mock(?: |-)?up|new (?:[\w-]+ )?(?:boards?|menus?|flyers?|brochures?|signage|banners?|videos?|graphics|creatives?|logos?|sections?|landing pages?|microsites?)|proposals?|quotes?|quote (that|it|this)|plan|strategy|write|blog|article|posts?|landing pages?|page (one|1)|rank\w*|translat\w*|tradui\w*|set (it )?up so|automatically|build|design|create|comparison|break out|breakdown|list of (everyone|all|every)|(cost|price) difference|compare (the )?costs|who covers|cut|run the|each location|every location|all (\w+ )?locations|launch|go ahead with|captcha|spam filter\w*|scope|audit|redesign|new campaign|angebot|presupuesto|devis|summary of (?:the )?results)\b/i;
 
 /** Words that are capitalised but are not people (products, places in UI, months, days...). */
 export const NOT_A_NAME = new Set([

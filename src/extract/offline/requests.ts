@@ -74,6 +74,10 @@ function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clau
 const ACTORS = '(?:customers?|patients?|shoppers?|buyers?|guests?|people|families|prospects|visitors|callers|kunden|clients)';
 const CUSTOMER_IMPACT = new RegExp(`\\b${ACTORS}\\s+(?:are|have been|keep|were|have)?\\s*(?:complaining|calling|ringing|confused|showing up|turn(?:ing|ed) up|show(?:ing|ed) up|replying|emailing|messaging|quoting|citing|arguing|angry|driving|asking|missing)|\\b(?:anyone|someone|people|more people) (?:else )?(?:drives?|turns? up|shows? up)\\b|\\b(?:had|got) (?:a dozen|dozens of|several|many|lots of|\\d+) ${ACTORS}|\\bcomplain(?:ed|ing|ts)\\b|\\bbad reviews?\\b|\\b(?:mehrere|viele|einige)?\\s*kunden\\b[^.]*\\b(?:berufen|beschwer\\w*|rufen|fragen)`, 'i');
 
+/** "Another family went to the old pier and missed their tour": a customer acted on the error. */
+const PEOPLE_WHO = '(?:family|families|customers?|guests?|patients?|clients?|couples?|people|visitors?|shoppers?|buyers?|callers?|members?|students?|parents?|tenants?|prospects?|diners?|riders?|travell?ers?|someone|somebody)';
+const CUSTOMER_ACTED = new RegExp(`\\b(?:another|a|one|two|three|four|several|some|many|more|\\d+|a few|a couple of)\\s+(?:[\\w-]+\\s+)?${PEOPLE_WHO}\\s+(?:[\\w'’-]+\\s+){0,2}(?:went|drove|walked|showed up|turned up|arrived|missed|called|rang|complained|tried|couldn['’]t|got lost|ended up|paid|booked|ordered|used|quoted|asked|wrote|emailed)\\b`, 'i');
+
 const BARE_DEADLINE = /^(?![^.!?]*\b(?:I|we|you|he|she|they|it)\b)(?:[\p{L}]+[,]?\s+){0,2}(?:by|before|until|no later than|avant|d['’]ici|bis|antes|para|hasta|today|tomorrow|tonight|asap|demain|mañana|morgen|heute|hoy)\b[^.!?]{0,30}[.!?]?$/iu;
 
 interface ErrorReport { s: Sentence; hot: boolean; used: boolean; follow: string[] }
@@ -90,7 +94,11 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
     following.push(x);
   }
   const after = following.map((x) => x.text).join(' ');
-  const hot = HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)) || CUSTOMER_IMPACT.test(`${s.text} ${after}`);
+  // The impact may come first ("Another family went to Pier 4 and missed their tour. [...] The website still says Pier 4.").
+  const earlier = sentences.slice(Math.max(0, s.n - 4), s.n).filter((x) => x.speaker === s.speaker && s.segment - x.segment <= 1);
+  const actedBefore = earlier.some((x) => CUSTOMER_ACTED.test(x.text));
+  const hot = HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)) || CUSTOMER_IMPACT.test(`${s.text} ${after}`) ||
+    CUSTOMER_ACTED.test(`${s.text} ${after}`) || actedBefore;
   return { s, hot, used: false, follow: [] };
 }
 
@@ -144,7 +152,10 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       const sameTurn = prev && prev.speaker === s.speaker && prev.last.n < s.n && !s.bullet &&
         (prev.last.segment === s.segment || (source.kind === 'call' && !sentences.slice(prev.last.n + 1, s.n).some((x) => x.speaker !== s.speaker)));
       const between = prev ? sentences.slice(prev.last.n + 1, s.n) : [];
-      const followUp = sameTurn && kind !== 'question' && !DISTINCT.test(clause) && between.every((x) => !errorReport(sentences, x)) &&
+      // "Can you tell me how many clicked? I want to know how many might be affected.": the reason for the ask, not a new one.
+      const reason = kind === 'want' && prev && prev.speaker === s.speaker && prev.last.n === s.n - 1 && prev.last.segment === s.segment &&
+        /\b(?:want|need|['’]d like|would like)\s+to\s+(?:know|understand|see|check|figure out|find out|get a sense|be sure|make sure)\b/i.test(clause);
+      const followUp = reason || sameTurn && kind !== 'question' && !DISTINCT.test(clause) && between.every((x) => !errorReport(sentences, x)) &&
         (BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, '')) || (kind === 'want' && sharesWord(clause, prev!.texts.join(' '))) ||
           // "We want 20% off all e-bikes." right after the ask: its specification, not a new action.
           (kind === 'want' && prev!.last.n === s.n - 1 && !new RegExp(`\\b(?:to\\s+[a-z]+|${VERBS})\\b`, 'i').test(clause.slice(clause.search(WANT_WORD)))));
@@ -166,7 +177,10 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
         continue;
       }
       const start = askStart(clause, kind);
-      const quote = clause.slice(start).trim().replace(/^(?:and|but|so)\s+(?=\S)/i, '') || clause;
+      // "Please have it live before then; I'll send the copy by Tuesday": the ask ends where the speaker's own promise starts.
+      const own = clause.slice(start).search(/[;,:—–-]\s+(?:and\s+)?(?:I|we)(?:['’]ll| will|['’]m going to)\b/i);
+      const body = own > 0 ? clause.slice(start, start + own) : clause.slice(start);
+      const quote = body.trim().replace(/^(?:and|but|so)\s+(?=\S)/i, '') || clause;
       const draft: RequestDraft = {
         kind, first: s, last: s, quote, speaker: s.speaker, texts: [clause], context: [], hot: kind === 'ultimatum', sentences: [s.n],
       };

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { call, email, extract } from './sources.js';
+
+// Generalisation checks: each test states a class of wording (a churn signal in noun order, a held
+// payment, a "please" with any verb, ...) in sentences written for this file, not copied from a case.
+
+const PEOPLE: Array<[string, 'agency' | 'client']> = [['Tom Reyes', 'agency'], ['Ines Kovac', 'client'], ['Olu Baker', 'client']];
+const kinds = (out: Awaited<ReturnType<typeof extract>>) => out.risks.map((r) => r.kind);
+
+describe('churn in any word order', () => {
+  it.each([
+    'Head office is running a vendor evaluation this autumn.',
+    'The board wants to put our marketing out to tender next quarter.',
+    "We'll be talking to a couple of other agencies in the new year.",
+    'Our CFO is reassessing every vendor relationship, including this one.',
+    'Our contract with you runs out in March and nobody has decided anything.',
+    'We have been asked to re-bid all of our marketing services.',
+  ])('"%s" is a churn risk', async (line) => {
+    const out = await extract(email('2026-03-02', 'Ines Kovac', [line]));
+    expect(kinds(out)).toContain('churn_risk');
+  });
+
+  it.each([
+    'Marketing spend is frozen until further notice.',
+    "We're pausing all paid marketing from July.",
+    'Finance has slashed the digital budget for next year.',
+  ])('a budget cut or freeze, "%s", is a medium churn risk', async (line) => {
+    const out = await extract(email('2026-03-02', 'Ines Kovac', [line]));
+    expect(out.risks.map((r) => [r.kind, r.severity])).toContainEqual(['churn_risk', 'medium']);
+  });
+
+  it('an ads review, a past agency or a budget shift between channels is not churn', async () => {
+    const out = await extract(email('2026-03-02', 'Ines Kovac', [
+      'Could you review the Google Ads account structure before our next call?',
+      'Our previous agency built the old site in 2019.',
+      'Can you move some of the Meta spend over to search?',
+    ]));
+    expect(kinds(out)).not.toContain('churn_risk');
+  });
+});
+
+describe('displeasure, chasing and unacted asks', () => {
+  it('reads intensified displeasure and having to chase as frustration, an old unanswered ask as a missed deadline', async () => {
+    const out = await extract(call('2026-03-02', PEOPLE, [
+      ['Ines Kovac', "Honestly, I'm getting really tired of having to chase you for updates."],
+      ['Tom Reyes', 'Understood, I am sorry.'],
+      ['Olu Baker', 'We flagged the wrong opening hours back in January and they are still wrong on the site.'],
+    ]));
+    expect(kinds(out)).toEqual(expect.arrayContaining(['frustration', 'missed_deadline']));
+  });
+
+  it('a held or refused payment is a high billing risk and makes the invoice ask hot', async () => {
+    const out = await extract(email('2026-03-02', 'Olu Baker', [
+      'The February bill charges us for the site audit twice. Accounts will not pay it until a corrected invoice comes through.',
+    ]));
+    expect(out.risks.map((r) => [r.kind, r.severity])).toContainEqual(['billing', 'high']);
+    expect(out.requests.map((r) => [r.channel, r.triage])).toEqual([['billing', 'hot']]);
+  });
+});
+
+describe('asks in other wordings', () => {
+  it('treats "please" with any verb, "I need you to", "would you be able to" and "kindly" as asks', async () => {
+    const out = await extract(email('2026-03-02', 'Ines Kovac', [
+      'Please get the holiday hours onto the homepage.',
+      'I need you to swap the hero image on the landing page.',
+      "Would you be able to resend last month's report?",
+      'Kindly remove the old coupon from the footer.',
+    ]));
+    expect(out.requests).toHaveLength(4);
+  });
+
+  it('a reason given after a question is not a second ask', async () => {
+    const out = await extract(email('2026-03-02', 'Ines Kovac', [
+      'Can you tell me how many people used the expired code last week? I need to know how many orders to honour.',
+    ]));
+    expect(out.requests.map((r) => r.channel)).toEqual(['analytics']);
+  });
+
+  it('one stale detail on the website and in the automated reminder texts is two hot asks when customers acted on it', async () => {
+    const out = await extract(email('2026-03-02', 'Olu Baker', [
+      'Two patients turned up at the old clinic on Saturday.',
+      'Our website and the appointment reminder texts both still give the Elm Street address. Please correct them today.',
+    ]));
+    expect(out.requests.map((r) => [r.channel, r.triage, r.due])).toEqual([['web', 'hot', '2026-03-02'], ['crm', 'hot', '2026-03-02']]);
+  });
+
+  it('an ask with "or we\'ll look elsewhere" is a hot ultimatum', async () => {
+    const out = await extract(email('2026-03-02', 'Olu Baker', [
+      'Get the booking form working again by Wednesday or we will be looking elsewhere.',
+    ]));
+    expect(out.requests.map((r) => [r.triage, r.due])).toEqual([['hot', '2026-03-04']]);
+    expect(kinds(out)).toContain('churn_risk');
+  });
+});
+
+describe('promises in other wordings', () => {
+  it('reads idioms, "\'s going to" and a client-side "you\'ll have" as promises with owners and dates', async () => {
+    const out = await extract(call('2026-03-02', PEOPLE, [
+      ['Ines Kovac', 'Could you fix the contact form?'],
+      ['Tom Reyes', 'Leave it with me, it will be working by Thursday.'],
+      ['Olu Baker', "Our developer Sam's going to move the domain on Monday."],
+      ['Ines Kovac', "And you'll have the new price list from us by Wednesday."],
+    ]));
+    expect(out.commitments.map((c) => [c.owner, c.owner_side, c.due])).toEqual([
+      ['Tom Reyes', 'agency', '2026-03-05'], ['Sam', 'client', '2026-03-09'], ['Ines Kovac', 'client', '2026-03-04'],
+    ]);
+  });
+});
