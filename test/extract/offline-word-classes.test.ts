@@ -106,3 +106,29 @@ describe('promises in other wordings', () => {
     ]);
   });
 });
+
+describe('deadlines in other wordings (reference Tue 2026-03-10)', () => {
+  it.each([
+    ['Please update the banner by close of business.', '2026-03-10'],
+    ['Can you send the report by COB Thursday?', '2026-03-12'],
+    ['Could you fix it in the next hour?', '2026-03-10'],
+    ['Can you get the page live by the 3rd or 4th?', '2026-04-04'],
+    ['Please have the teaser live two weeks before our open day on April 14.', '2026-03-31'],
+    ['Can the offer go live on the 2nd of April?', '2026-04-02'],
+    ['Please put the sale banner up by Fri.', '2026-03-13'],
+    ['Please remove the old price straight away.', '2026-03-10'],
+  ])('"%s" is due %s', async (line, due) => {
+    const out = await extract(email('2026-03-10', 'Ines Kovac', [line]));
+    expect(out.requests.map((r) => r.due)).toEqual([due]);
+  });
+});
+
+describe('escalation cues', () => {
+  it('an ask next to legal or reputational exposure is hot; a plain copy change is not', async () => {
+    const out = await extract(email('2026-03-10', 'Olu Baker', [
+      'Our solicitor thinks the "guaranteed results" line on the services page could land us in trouble. Please take it off today.',
+      'Separately, could you swap the team photo on the about page?',
+    ]));
+    expect(out.requests.map((r) => r.triage)).toEqual(['hot', 'simple']);
+  });
+});

@@ -6,6 +6,7 @@ import { findDuePhrase } from './due-phrase.js';
 import { PAST_CLAUSE, type RequestDraft } from './requests.js';
 import type { RiskDraft } from './risks.js';
 import type { Sentence } from './sentences.js';
+import { LEGAL_OR_REPUTATION } from './signal-lexicon.js';
 
 // Drafts to the Raw item shapes: channel, triage, due phrase and a short text per item.
 
@@ -45,7 +46,11 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
   for (const d of drafts) {
     const tied = escalations.some((r) => r.s.segment === d.first.segment ||
       (source.kind === 'call' && r.s.speaker === d.speaker && Math.abs(r.s.n - d.first.n) <= 2 && sentences.slice(Math.min(r.s.n, d.first.n), Math.max(r.s.n, d.first.n)).every((x) => x.speaker === d.speaker)));
-    const hot = d.hot || tied || sameIncident(d, hotDrafts);
+    // Legal or reputational exposure named in the ask or right before it escalates it.
+    const before = sentences[d.first.n - 1];
+    const exposure = [...d.texts, ...d.context, before && before.speaker === d.speaker && before.segment === d.first.segment ? before.text : '']
+      .some((t) => LEGAL_OR_REPUTATION.test(t));
+    const hot = d.hot || tied || exposure || sameIncident(d, hotDrafts);
     if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
     const ownWords = d.kind === 'implied' && PAST_CLAUSE.test(d.texts[0]!) ? [] : [d.quote, ...d.texts.slice(1)];
