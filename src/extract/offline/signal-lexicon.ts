@@ -63,4 +63,4 @@ const UNITS = '(?:locations?|communities|stores?|shops?|sites|branches|clinics|o
 export const MORE_OF_THE_BUSINESS = new RegExp(`\\bnot just (?:the |our )?(?:\\d+|one|two|three|four|five|six)\\b|\\ball (?:of )?(?:our |the )?(?:\\d+|[a-z]+) ${UNITS}\\b[^.!?]{0,40}\\b(?:not just|instead of only|rather than)\\b|\\b(?:the )?(?:rest of (?:our|the)|remaining|other) (?:\\d+ )?${UNITS}\\b[^.!?]{0,40}\\b(?:too|as well|also)\\b`, 'i');
 
 /** Words that put reputation or legal exposure on the table: an ask next to them escalates. */
-export const LEGAL_OR_REPUTATION = /\b(?:lawsuit|sue|suing|legal action|lawyers?|attorneys?|solicitors?|regulators?|trading standards|ftc|gdpr|liab(?:le|ility)|bad press|journalists?|going viral|reputation(?:al)?|1-star|one-star)\b/i;
+export const LEGAL_OR_REPUTATION = /\b(?:lawsuit|sue|suing|legal action|lawyers?|attorneys?|solicitors?|regulators?|trading standards|ftc|gdpr|liab(?:le|ility)|bad press|journalists?|going viral|reputation(?:al)?)\b/i;
