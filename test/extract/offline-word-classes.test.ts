@@ -132,3 +132,26 @@ describe('escalation cues', () => {
     expect(out.requests.map((r) => r.triage)).toEqual(['hot', 'simple']);
   });
 });
+
+describe('a call with varied wording', () => {
+  it('finds each ask once, with hot for a dead link, and the promises and signals in other words', async () => {
+    const out = await extract(call('2026-03-10', PEOPLE, [
+      ['Ines Kovac', 'We really need the Easter menu on the website by Thursday.'],
+      ['Ines Kovac', 'Is it possible to add a chat widget?'],
+      ['Ines Kovac', 'I was hoping you could redo the About page.'],
+      ['Ines Kovac', 'What would it cost to run ads in Spanish as well?'],
+      ['Ines Kovac', 'The Facebook ad is still pointing to the winter sale page, which is gone.'],
+      ['Ines Kovac', 'Somebody needs to update the hours on Google before the long weekend.'],
+      ['Ines Kovac', "It'd be good to get a monthly breakdown of calls by location."],
+      ['Tom Reyes', "We're going to have the new landing page ready by the 14th."],
+      ['Tom Reyes', 'Let me dig into it and come back to you tomorrow.'],
+      ['Olu Baker', "I'm not thrilled with how long the redesign is taking."],
+      ['Olu Baker', "The board has asked me to justify every marketing dollar, and if I can't, we'll be cutting back."],
+    ]));
+    expect(out.requests.map((r) => [r.channel, r.triage])).toEqual([
+      ['web', 'simple'], ['general', 'simple'], ['web', 'simple'], ['social', 'complex'], ['social', 'hot'], ['seo', 'simple'], ['analytics', 'complex'],
+    ]);
+    expect(out.commitments.map((c) => [c.owner, c.due])).toEqual([['Tom Reyes', '2026-03-14'], ['Tom Reyes', '2026-03-11']]);
+    expect(kinds(out)).toEqual(['frustration', 'churn_risk']);
+  });
+});

@@ -34,7 +34,7 @@ const REPORTED_WOULD = /(?<=\b(?:said|says|told (?:me|us)|promised)\s+(?:that\s+
 
 /** Verbs after "I'll" that are not promises to act: states, cadence, courtesy, narration of the call. */
 const NOT_ACTIONS = new Set(['be', 'keep', 'park', 'see', 'think', 'talk', 'speak', 'chat', 'meet', 'need', 'want', 'hit', 'walk', 'go', 'start', 'let', 'try', 'hand', 'pass', 'leave', 'stay', 'hold', 'take', 'wait', 'miss', 'bet', 'admit', 'say', 'tell', 'hear', 'probably', 'never', 'not', 'continue', 'have', 'love', 'like', 'guess', 'assume', 'spare', 'confess', 'warn']);
-const HAVE_OBJECT = /\b(?:I|we)['’]ll have (?:the|a|an|our|your|it|that|this|them|both|all)\b/i;
+const HAVE_OBJECT = new RegExp(`\\b(?:I|we)${WILL}\\s+have (?:the|a|an|our|your|it|that|this|them|both|all)\\b`, 'i');
 const RECAP = /\b(?:to recap|recap:|to summari[sz]e|just to confirm|so to be clear)\b/i;
 const COURTESY = /\b(?:text|message|ping|call|email|update|tell|let)\b[^.]*\b(?:as soon as|the minute|the moment|once|when)\b/i;
 

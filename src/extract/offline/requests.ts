@@ -1,6 +1,6 @@
 import type { NormalizedSource } from '../../domain/schemas.js';
 import {
-  askKind, askStart, BACK_REFERENCE, BILLING_ERROR, WANT_WORD, CLAIMS, CONTRADICTION, CORRECTION_NEXT, DISTINCT, HOT_ERROR, PUBLIC_ASSET,
+  askKind, askStart, BACK_REFERENCE, pointsBack, BILLING_ERROR, WANT_WORD, CLAIMS, CONTRADICTION, CORRECTION_NEXT, DISTINCT, HOT_ERROR, PUBLIC_ASSET,
   REMINDER, STILL_WRONG, VERBS, type AskKind,
 } from './ask-patterns.js';
 import { findDuePhrase } from './due-phrase.js';
@@ -64,7 +64,7 @@ function sharesWord(a: string, b: string): boolean {
  * the paragraph, while shared words may reach the paragraph before.
  */
 function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clause: string): boolean {
-  const points = BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, ''));
+  const points = pointsBack(clause);
   const shares = sharesWord(report.text, clause);
   const corrective = /\b(?:fix|correct\w*|change|update|swap|replace|remove|take (?:it |them )?down|pull)\b/i.test(clause);
   if (source.kind === 'email') return report.segment === ask.segment ? points || shares || corrective : ask.segment - report.segment === 1 && (shares || corrective);
@@ -156,12 +156,12 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       const reason = kind === 'want' && prev && prev.speaker === s.speaker && prev.last.n === s.n - 1 && prev.last.segment === s.segment &&
         /\b(?:want|need|['’]d like|would like)\s+to\s+(?:know|understand|see|check|figure out|find out|get a sense|be sure|make sure)\b/i.test(clause);
       const followUp = reason || sameTurn && kind !== 'question' && !DISTINCT.test(clause) && between.every((x) => !errorReport(sentences, x)) &&
-        (BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, '')) || (kind === 'want' && sharesWord(clause, prev!.texts.join(' '))) ||
+        (pointsBack(clause) || (kind === 'want' && sharesWord(clause, prev!.texts.join(' '))) ||
           // "We want 20% off all e-bikes." right after the ask: its specification, not a new action.
-          (kind === 'want' && prev!.last.n === s.n - 1 && !new RegExp(`\\b(?:to\\s+[a-z]+|${VERBS})\\b`, 'i').test(clause.slice(clause.search(WANT_WORD)))));
+          (kind === 'want' && prev!.last.n === s.n - 1 && clause.search(WANT_WORD) >= 0 && !new RegExp(`\\b(?:to\\s+[a-z]+|${VERBS})\\b`, 'i').test(clause.slice(clause.search(WANT_WORD)))));
       // "We want to advertise there. Could you put together a plan?": the explicit ask replaces the wish it spells out.
       if (prev && prev.kind === 'want' && kind === 'modal' && prev.last.n === s.n - 1 && prev.speaker === s.speaker && !DISTINCT.test(clause) &&
-        !BACK_REFERENCE.test(clause)) {
+        !pointsBack(clause) && sharesWord(clause, [...prev.texts, sentences[prev.first.n - 1]?.speaker === s.speaker ? sentences[prev.first.n - 1]!.text : ''].join(' '))) {
         const start = askStart(clause, kind);
         prev.kind = kind;
         prev.quote = clause.slice(start).trim();
@@ -186,7 +186,7 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       };
       // "Someone left a fake review on our Google listing. Could you get it removed?": "it" is the sentence before.
       const before = sentences[s.n - 1];
-      if (before && before.segment === s.segment && before.speaker === s.speaker && BACK_REFERENCE.test(clause) && !errorReport(sentences, before)) {
+      if (before && before.segment === s.segment && before.speaker === s.speaker && pointsBack(clause) && !errorReport(sentences, before)) {
         draft.context.push(before.text);
       }
       for (const e of errors) {

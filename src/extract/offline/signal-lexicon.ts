@@ -39,12 +39,14 @@ export const CHURN_BUDGET = new RegExp([
   '\\b(?:budget|spending|spend|marketing) freeze\\b',
   `\\bpaus\\w*\\s+(?:all|everything|every)\\s+${GAP(3)}(?:marketing|advertising|ads|campaigns|spend)\\b`,
   '\\b(?:pull|pulling) back on (?:spend|ads|advertising|marketing)\\b',
+  '\\b(?:cut|cutting|scale|scaling) back\\b(?! on (?:the )?(?:hours|posts|posting|frequency|emails))',
+  '\\bjustify (?:every|each|the|our|this) (?:marketing |ad |agency )?(?:dollar|pound|euro|penny|cent|spend|budget|cost|fee|retainer)s?\\b',
 ].join('|'), 'i');
 
 const INTENS = '(?:really |very |so |so very |extremely |pretty |quite |incredibly |honestly |frankly |just |completely |absolutely |more than a (?:little|bit) |a (?:little|bit) )*';
 
 /** Explicit displeasure with the agency; intensifiers allowed in front of every word. */
-export const DISPLEASURE = new RegExp(`\\b(?:${INTENS}(?:fed up|not happy|unhappy|annoyed|upset|not impressed|unimpressed|ridiculous|embarrass\\w*|let down|angry|livid|disappoint\\w*|dissatisf\\w*|unacceptable|not acceptable|furious|frustrat(?:ed|ing)|exasperat\\w*|sick (?:and tired )?of|tired of|had enough|losing patience|out of patience|appall\\w*|shocked)|can['’]t happen again|(?:déçue?s?|pas contente?s?|verärgert|enttäuscht))\\b`, 'i');
+export const DISPLEASURE = new RegExp(`\\b(?:${INTENS}(?:fed up|not happy|unhappy|annoyed|upset|not impressed|unimpressed|ridiculous|embarrass\\w*|let down|angry|livid|disappoint\\w*|dissatisf\\w*|unacceptable|not acceptable|furious|frustrat(?:ed|ing)|exasperat\\w*|sick (?:and tired )?of|tired of|had enough|losing patience|out of patience|appall\\w*|shocked)|not (?:thrilled|pleased|satisfied|impressed|happy|good enough|acceptable|okay|ok)|useless|terrible|awful|appalling|sloppy|careless|unprofessional|amateur\\w*|(?:a|an absolute|a complete) (?:mess|joke|shambles|disaster)|subpar|below par|can['’]t happen again|(?:déçue?s?|pas contente?s?|verärgert|enttäuscht))\\b`, 'i');
 
 /** Having to repeat oneself: "tired of chasing", "how many times", "third time I've asked". */
 export const REPEATED_ASKING = /\b(?:(?:keep|kept|have to keep|having to|had to) (?:chasing|asking|reminding|following up|nudging|pushing)|chasing (?:this|you|it|them|again)|how many times|yet again|(?:second|third|fourth|fifth) time (?:I|we)['’]?(?:ve| have)? (?:asked|raised|mentioned|flagged|chased)|(?:not|isn['’]t) the first time|dropped the ball|radio silence|(?:no one|nobody) (?:has )?(?:got(?:ten)? back|replied|responded|answered))\b/i;
