@@ -155,3 +155,25 @@ describe('a call with varied wording', () => {
     expect(kinds(out)).toEqual(['frustration', 'churn_risk']);
   });
 });
+
+describe('an email and a call in other words', () => {
+  it('an expired code customers hit is hot and due from "needs fixing today"; a boss\'s wish and "put one together" are one ask', async () => {
+    const out = await extract(email('2026-03-10', 'Ines Kovac', [
+      'Our spring promo code SPRING20 expired on Sunday but the Google ads are still running with it, and customers are getting errors at checkout. This needs fixing today.',
+      'On another note, our owner wants to see a proposal for adding TikTok. Could you put one together by the 20th?',
+      'To be honest we are starting to question the value we get from the retainer.',
+    ]));
+    expect(out.requests.map((r) => [r.channel, r.triage, r.due])).toEqual([['google_ads', 'hot', '2026-03-10'], ['social', 'complex', '2026-03-20']]);
+    expect(kinds(out)).toEqual(['churn_risk']);
+  });
+
+  it('customers being annoyed is not the client\'s displeasure; a question after a dash keeps its topic', async () => {
+    const out = await extract(call('2026-03-10', PEOPLE, [
+      ['Ines Kovac', "The price on the homepage banner says $49 but it's $59 now. People are getting annoyed at the counter."],
+      ['Tom Reyes', "Oh no. I'll fix that right after this call."],
+      ['Ines Kovac', 'Thanks. And the blog post about spring cleaning — when is that going up?'],
+    ]));
+    expect(out.requests.map((r) => [r.channel, r.triage])).toEqual([['web', 'hot'], ['content', 'simple']]);
+    expect(kinds(out)).not.toContain('frustration');
+  });
+});

@@ -30,10 +30,11 @@ const CLAUSE_SPLIT = new RegExp(`(?:,\\s+(?:and\\s+|so\\s+|and then\\s+)|;\\s+|\
 
 function clauses(text: string): string[] {
   // "Leo, the webinar on the 23rd: are the event ads ready?": the ask is after the colon.
-  const colon = text.search(/\s?:\s/);
+  // A dash works like the colon: "And the blog post — when is that going up?".
+  const colon = text.search(/\s?:\s|\s[—–-]\s/);
   // A one-word label ("Name: ...", "Email: ...") is a form field, not a lead-in to an ask.
   if (colon > 0 && /\s/.test(text.slice(0, colon).trim()) && !askKind(text.slice(0, colon))) {
-    const after = text.slice(colon).replace(/^\s?:\s+/, '');
+    const after = text.slice(colon).replace(/^\s?(?::|[—–-])\s+/, '');
     if (askKind(after)) text = after;
   }
   const parts: string[] = [];
@@ -103,9 +104,9 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
 }
 
 /** "That needs to be fixed today": a passive demand after a report carries its deadline. */
-const NEEDS_FIX = /\b(?:needs?|has|have) to be (?:fixed|changed|corrected|updated|removed|taken down|sorted)\b|\bmust be (?:fixed|changed|corrected|updated|removed)\b/i;
+const NEEDS_FIX = /\b(?:needs?|has|have) to be (?:fixed|changed|corrected|updated|removed|taken down|sorted)\b|\bneeds? (?:fixing|changing|correcting|updating|sorting(?: out)?|removing|taking down)\b|\bmust be (?:fixed|changed|corrected|updated|removed)\b/i;
 /** A report in the past tense ("was meant to go live on the 15th"): its date is the missed one, not a deadline. */
-export const PAST_CLAUSE = /\b(?:was|were|had been)\b/i;
+export const PAST_CLAUSE = /\b(?:was|were|had been)\b|\b(?:expired|ended|started|launched|went (?:live|out)|closed|finished|stopped)\s+(?:on|last)\b/i;
 
 /** "Carla, can you dig those out?": an ask addressed by name to a colleague on the speaker's own side. */
 function toOwnSide(source: NormalizedSource, s: Sentence, clause: string): boolean {
@@ -184,6 +185,9 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       const draft: RequestDraft = {
         kind, first: s, last: s, quote, speaker: s.speaker, texts: [clause], context: [], hot: kind === 'ultimatum', sentences: [s.n],
       };
+      // "The blog post about spring — when is it going up?": the lead-in names what the ask is about.
+      const lead = s.text.slice(0, s.text.length - clause.length).trim();
+      if (lead && s.text.endsWith(clause) && /[:—–-]$/.test(lead)) draft.context.push(lead);
       // "Someone left a fake review on our Google listing. Could you get it removed?": "it" is the sentence before.
       const before = sentences[s.n - 1];
       if (before && before.segment === s.segment && before.speaker === s.speaker && pointsBack(clause) && !errorReport(sentences, before)) {

@@ -1,7 +1,7 @@
 import type { RiskKind, Severity } from '../../domain/schemas.js';
 import type { Sentence } from './sentences.js';
 import {
-  CHURN_BUDGET, CHURN_HIGH, DISPLEASURE, DOUBLE_BILLED, MORE_OF_THE_BUSINESS, PAYMENT_HELD, REPEATED_ASKING, UNACTED_ASK,
+  CHURN_BUDGET, CHURN_HIGH, DISPLEASURE, DOUBLE_BILLED, MORE_OF_THE_BUSINESS, OTHERS_FEEL, PAYMENT_HELD, REPEATED_ASKING, UNACTED_ASK,
 } from './signal-lexicon.js';
 
 // Relationship and delivery signals. Each cue carries the kind, the severity and who can voice it
@@ -86,6 +86,7 @@ export function findRisks(sentences: Sentence[]): RiskDraft[] {
       if (cue.who === 'agency' && s.side !== 'agency') continue;
       const m = s.text.match(cue.re);
       if (!m) continue;
+      if (cue.kind === 'frustration' && OTHERS_FEEL.test(s.text.slice(0, m.index!))) continue;
       // "The results have been fine, but the last two months felt slow": the evidence is after the "but".
       const but = s.text.slice(0, m.index!).search(/,\s+but\s+(?=\S)[^,]*$/i);
       const quote = but > 0 ? s.text.slice(but).replace(/^,\s+but\s+/i, '') : s.text;

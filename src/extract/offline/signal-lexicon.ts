@@ -39,6 +39,7 @@ export const CHURN_BUDGET = new RegExp([
   '\\b(?:budget|spending|spend|marketing) freeze\\b',
   `\\bpaus\\w*\\s+(?:all|everything|every)\\s+${GAP(3)}(?:marketing|advertising|ads|campaigns|spend)\\b`,
   '\\b(?:pull|pulling) back on (?:spend|ads|advertising|marketing)\\b',
+  '\\bquestion\\w* (?:the |what )?value\\b|\\b(?:not|aren[\'’]t|isn[\'’]t) (?:getting|seeing) (?:the |enough |much |any )?value\\b|\\b(?:is|are) (?:it|you|this) (?:really )?worth (?:it|the (?:money|fee|retainer|cost))\\b',
   '\\b(?:cut|cutting|scale|scaling) back\\b(?! on (?:the )?(?:hours|posts|posting|frequency|emails))',
   '\\bjustify (?:every|each|the|our|this) (?:marketing |ad |agency )?(?:dollar|pound|euro|penny|cent|spend|budget|cost|fee|retainer)s?\\b',
 ].join('|'), 'i');
@@ -66,3 +67,6 @@ export const MORE_OF_THE_BUSINESS = new RegExp(`\\bnot just (?:the |our )?(?:\\d
 
 /** Words that put reputation or legal exposure on the table: an ask next to them escalates. */
 export const LEGAL_OR_REPUTATION = /\b(?:lawsuit|sue|suing|legal action|lawyers?|attorneys?|solicitors?|regulators?|trading standards|ftc|gdpr|liab(?:le|ility)|bad press|journalists?|going viral|reputation(?:al)?)\b/i;
+
+/** Displeasure voiced about customers' feelings ("people are getting annoyed at the counter") is not about the agency. */
+export const OTHERS_FEEL = /\b(?:customers?|people|patients?|guests?|visitors?|users?|shoppers?|families|buyers?|members?|they|staff|callers?)\s+(?:are|were|get|got|getting|seem|seemed|have been|keep getting)\s+(?:\w+\s+)?$/i;
