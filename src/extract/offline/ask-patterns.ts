@@ -20,7 +20,7 @@ export const WANT = /\b(?:my|our) (?:[\w-]+ )?(?:owner|boss|ceo|cfo|coo|board|ma
 /** "I want you in the running", "I need to run": a want that asks nothing of the agency. */
 export const NOT_AN_ASK_WANT = /\b(?:want|need|like|love)\s+(?:you\s+(?!to\b)|to\s+(?:run|go|drop|leave|hop|jump|be honest|say|thank|start|begin|kick off|wrap|flag|mention|listen|hear|see|watch|look|think|check|read|learn|compare)\b|it to be clear)|\bdon['’]t (?:want|need)\b|\b(?:'d|would) rather\b/i;
 
-export const QUESTION = /^(?:(?:and|also|so|separately|but|oh|one more question|quick one|a quick one)[,.:]?\s+)*(?:[A-Z][a-z]+,\s+)?(?:how many|how much|how long|how soon|what(?:'s|’s| is| are| was| were| did we| does| would| will| do)|when could|who (?:is|will|can)|which (?:of|one)|when (?:will|is|are|does|do|can)|where (?:is|are|do|does)|why (?:is|are|did|does|do)|is there|are there|(?:are|is|has|have) (?:the|our|my|we)\b[^?]*\b(?:ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled)\b|quel(?:le)?s? (?:est|sont)|combien|do you (?:know|have) (?:why|what|how|when|if|whether|where|the)|any idea (?:why|what|how|when)|any (?:update|news|progress) on|where are we (?:on|with)|did you (?:get a chance|have a chance|manage) to|have you (?:had a chance to|sent|fixed|updated|looked))/i;
+export const QUESTION = /^(?:(?:and|also|so|separately|but|oh|one more question|quick one|a quick one|first|second|third|next|finally|lastly|on another note|one more thing|another thing)[,.:]?\s+)*(?:[A-Z][a-z]+,\s+)?(?:how many|how much|how long|how soon|what(?:'s|’s| is| are| was| were| did we| does| would| will| do)|when could|who (?:is|will|can)|which (?:of|one)|when (?:will|is|are|does|do|can)|where (?:is|are|do|does)|why (?:is|are|did|does|do)|is there|are there|(?:are|is|has|have) (?:the|our|my|we)\b[^?]*\b(?:ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled)\b|quel(?:le)?s? (?:est|sont)|combien|do you (?:know|have) (?:why|what|how|when|if|whether|where|the)|any idea (?:why|what|how|when)|any (?:update|news|progress) on|where are we (?:on|with)|did you (?:get a chance|have a chance|manage) to|have you (?:had a chance to|sent|fixed|updated|looked))/i;
 /** A question is an ask when it is about the work ("what is the platform fee line?"), not small talk. */
 const BUSINESS_TOPIC = /\b(?:go(?:ing)? (?:up|live|out)|costs?|price[sd]?|pricing|fees?|line|budget|spend|spent|paid|pay|invoices?|reports?|leads?|numbers|traffic|clicks|calls|conversions?|roi|rates?|ranking|rank|results?|data|campaigns?|ads?|page|site|website|listing|profile|posts?|e-?mails?|status|update|progress|timeline|plan|proposal|quote|widget|form|tracking|analytics|reviews?|orders?|sales|difference|breakdown|ready|live|done|fixed|finished|launched|running|approved|set up|on track|working|scheduled|coûts?|prix|facture|rapport|frais|combien)\b/i;
 const FIRST_PERSON_QUESTION = /^(?:\w+[,]?\s+)?(?:what|how) (?:do|should|can) (?:we|I)\b/i;
@@ -75,7 +75,7 @@ export function askStart(text: string, kind: AskKind): number {
   if (kind === 'question') {
     const colon = text.lastIndexOf(': ');
     const base = colon > 0 ? colon + 2 : 0;
-    const lead = text.slice(base).match(/^(?:(?:and|also|so|separately|but|oh)[,]?\s+)+/i);
+    const lead = text.slice(base).match(/^(?:(?:and|also|so|separately|but|oh|first|second|third|next|finally|lastly)[,]?\s+)+/i);
     return base + (lead ? lead[0].length : 0);
   }
   if (kind === 'imperative') {

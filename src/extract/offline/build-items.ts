@@ -53,7 +53,8 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const hot = d.hot || tied || exposure || sameIncident(d, hotDrafts);
     if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
-    const ownWords = d.kind === 'implied' && PAST_CLAUSE.test(d.texts[0]!) ? [] : [d.quote, ...d.texts.slice(1)];
+    // "Before then, I'd like a plan": a lead-in the quote leaves out can still carry the deadline.
+    const ownWords = d.kind === 'implied' && PAST_CLAUSE.test(d.texts[0]!) ? [] : [d.quote, ...d.texts.slice(1), ...(d.texts[0] !== d.quote && /^[^,]{0,30}\b(?:by|before|until)\b[^,]{0,30},/i.test(d.texts[0]!) ? [d.texts[0]!] : [])];
     const dueTexts = d.deadline ? [d.deadline, ...ownWords] : ownWords;
     let due: string | null = null;
     for (const t of dueTexts) {

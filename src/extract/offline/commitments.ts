@@ -1,5 +1,6 @@
 import type { NormalizedSource, Side } from '../../domain/schemas.js';
 import { findDuePhrase } from './due-phrase.js';
+import { NOT_A_NAME } from './lexicon.js';
 import { personMentions, resolvePronoun, sideOfName } from './people.js';
 import { isChurnSignal } from './risks.js';
 import type { Sentence } from './sentences.js';
@@ -18,9 +19,9 @@ export interface CommitmentDraft {
 
 const WILL = `(?:['’]ll|\\s+will|\\s+am going to|['’]m going to|\\s+are going to|['’]re going to|\\s+is going to|['’]s going to)`;
 /** "Leave it with me", "consider it done", "I'm on it": idioms that promise the action just asked for. */
-const IDIOM = /\b(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|(?:I['’]m|we['’]re) on (?:it|that)|(?:I|we)['’]ll see to (?:it|that)|(?:I|we)['’]ll take care of (?:it|that|this))\b/i;
+const IDIOM = /^(?:(?:sure|yes|yep|ok(?:ay)?|absolutely|of course|definitely|great|understood)[,.!]?\s+)?will do\b|\b(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|(?:I['’]m|we['’]re) on (?:it|that)|(?:I|we)['’]ll see to (?:it|that)|(?:I|we)['’]ll take care of (?:it|that|this))\b/i;
 const FIRST = new RegExp(`\\b(I|we)${WILL}\\s+(?:also\\s+|just\\s+|then\\s+|personally\\s+|definitely\\s+)?([a-z]+)`, 'i');
-const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+)(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
+const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+(?:\\s+[A-Z][a-zà-ÿ]+(?=\\s+(?:from|on|at|in|with|will|is|['’]s)\\b))?)(?:\\s+(?:from|on|at|in|with)\\s+(?:our|my|the|his|her)\\s+[\\w-]+(?:\\s+[\\w-]+)?)?(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
 const THIRD_CAN = /\b(he|she|they|[A-Z][a-zà-ÿ]+)\s+(?:can|could|should be able to)\s+(have|get|send|finish|do|fix|add|deliver|install|put)\b/;
 const PROGRESSIVE = /\b(I|we)(?:['’]m|['’]re| am| are)\s+([a-z]+ing)\b(?=.*\b(right now|now|today|this (?:morning|afternoon)|tonight)\b)/i;
 const NAMED_PROGRESSIVE = /\b([A-Z][a-zà-ÿ]+) is ([a-z]+ing)\b/;
@@ -34,12 +35,14 @@ const REPORTED_WOULD = /(?<=\b(?:said|says|told (?:me|us)|promised)\s+(?:that\s+
 
 /** Verbs after "I'll" that are not promises to act: states, cadence, courtesy, narration of the call. */
 const NOT_ACTIONS = new Set(['be', 'keep', 'park', 'see', 'think', 'talk', 'speak', 'chat', 'meet', 'need', 'want', 'hit', 'walk', 'go', 'start', 'let', 'try', 'hand', 'pass', 'leave', 'stay', 'hold', 'take', 'wait', 'miss', 'bet', 'admit', 'say', 'tell', 'hear', 'probably', 'never', 'not', 'continue', 'have', 'love', 'like', 'guess', 'assume', 'spare', 'confess', 'warn']);
+/** "I'll get back to you", "I'll find out", "Let me check that right now": undated replies and in-call narration are not promises. */
+const VAGUE_REPLY = /^(?:(?:I|we)(?:['’]ll| will)|let me)\s+(?:just\s+)?(?:get back to you|find out|circle back|follow up|check(?: that| on that| it)?|look into (?:it|that)|see what I can do|make it easy|skip (?:it|that|this)|plan for (?:it|that|this))\b/i;
 const HAVE_OBJECT = new RegExp(`\\b(?:I|we)${WILL}\\s+have (?:the|a|an|our|your|it|that|this|them|both|all)\\b`, 'i');
 const RECAP = /\b(?:to recap|recap:|to summari[sz]e|just to confirm|so to be clear)\b/i;
 const COURTESY = /\b(?:text|message|ping|call|email|update|tell|let)\b[^.]*\b(?:as soon as|the minute|the moment|once|when)\b/i;
 
 function splitCommitmentClauses(text: string): Array<{ clause: string; at: number }> {
-  const cut = /,\s+(?:and\s+)?(?=(?:I|we|he|she|they|[A-Z][a-z]+)(?:['’]ll|\s+will|\s+is taking|\s+is doing|\s+said|\s+says))|,\s+and\s+(?=I['’]ll)/g;
+  const cut = /,\s+(?:and\s+)?(?:then\s+)?(?=(?:I|we|he|she|they|[A-Z][a-z]+)(?:['’]ll|\s+will|\s+is taking|\s+is doing|\s+said|\s+says))|,\s+and\s+(?=I['’]ll)/g;
   const out: Array<{ clause: string; at: number }> = [];
   let start = 0;
   for (const m of text.matchAll(cut)) {
@@ -70,6 +73,7 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
       if (s.side !== 'agency' && isChurnSignal(clause)) continue;
       if (COURTESY.test(clause) && !/\b(?:refund|send|fix|pay)\b.*\b(?:myself|ourselves)\b/i.test(clause)) continue;
       const hit = matchPromise(source, sentences, s, clause, at);
+      if (hit && VAGUE_REPLY.test(clause.slice(hit.quoteAt).trim()) && (!findDuePhrase(clause) || /\b(?:right now|now)\b/i.test(findDuePhrase(clause)!))) continue;
       if (!hit) {
         // "I'll send you outlines by Friday and both drafts by end of next week": the object list carries the promise.
         if (carried && /^(?:both|the|all|a|an|[a-z]+)\b/.test(clause.trim()) && findDuePhrase(clause)) {
@@ -144,6 +148,9 @@ function thirdParty(source: NormalizedSource, sentences: Sentence[], s: Sentence
   if (/^(he|she|they)$/i.test(subject)) {
     // "Wen, our CTO, said she'll ..." / "He says he'll ...": the reporter's subject is the owner.
     owner = resolvePronoun(source, sentences, s, at + m.index!, s.speaker);
+  } else if (/\s/.test(subject) && subject.split(/\s+/).every((w) => !NOT_A_NAME.has(w.toLowerCase()))) {
+    // "Priya Nair on my team is going to ...": a full name is a person, and names them apart from another Priya.
+    owner = subject;
   } else if (personMentions(source, clause).some((p) => p.name === subject)) {
     owner = subject;
   }

@@ -213,7 +213,7 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
     }
     // "I'd like to see it before the 22nd." / "I'm putting it in front of the board before the 10th.": the ask's deadline.
     if (last && last.last.n === s.n - 1 && last.last.segment === s.segment && last.speaker === s.speaker && !last.deadline &&
-      BACK_REFERENCE.test(s.text) && !/\b(?:I|we)(?:['’]ll| will)\b/i.test(s.text) && findDuePhrase(s.text) && !findDuePhrase(last.texts.join(' '))) {
+      BACK_REFERENCE.test(s.text) && !/\b(?:I|we)(?:['’]ll| will)\b/i.test(s.text) && !/\b(?:said|told|promised|was supposed|were supposed)\b/i.test(s.text) && findDuePhrase(s.text) && !findDuePhrase(last.texts.join(' '))) {
       last.deadline = s.text;
       continue;
     }

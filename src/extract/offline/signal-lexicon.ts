@@ -53,10 +53,10 @@ export const DISPLEASURE = new RegExp(`\\b(?:${INTENS}(?:fed up|not happy|unhapp
 export const REPEATED_ASKING = /\b(?:(?:keep|kept|have to keep|having to|had to) (?:chasing|asking|reminding|following up|nudging|pushing)|chasing (?:this|you|it|them|again)|how many times|yet again|(?:second|third|fourth|fifth) time (?:I|we)['’]?(?:ve| have)? (?:asked|raised|mentioned|flagged|chased)|(?:not|isn['’]t) the first time|dropped the ball|radio silence|(?:no one|nobody) (?:has )?(?:got(?:ten)? back|replied|responded|answered))\b/i;
 
 /** A past ask the agency has not acted on: "I asked you to change it then", "we flagged this in March". */
-export const UNACTED_ASK = /\b(?:I|we)(?:['’]ve| have)?\s+(?:already\s+)?(?:asked|told|reminded|requested|flagged|raised|mentioned)\b[^.!?]{0,60}?\b(?:then|ago|already|twice|three times|last (?:week|month|time)|in (?:jan\w*|feb\w*|march|april|may|june|july|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|back in|weeks|months)\b|\b(?:should|was supposed to) have been (?:done|live|fixed|changed|updated|sent|finished|launched)\b|\b(?:you|your team) (?:promised|said (?:you|it)['’]?d)\b[^.!?]{0,60}\b(?:still|yet|but|never)\b/i;
+export const UNACTED_ASK = /\b(?:I|we)(?:['’]ve| have)?\s+(?:already\s+)?(?:asked|told|reminded|requested|flagged|raised|mentioned)\b[^.!?]{0,60}?\b(?:then|ago|already|twice|three times|last (?:week|month|time)|in (?:jan\w*|feb\w*|march|april|may|june|july|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|back in|weeks|months)\b|\b(?:should|was supposed to) have been (?:done|live|fixed|changed|updated|sent|finished|launched)\b|\b(?:you|your team)(?:['’]d| had)? (?:promised|said|told (?:us|me)|committed to)\b[^.!?]{0,80}\b(?:still|yet|never|haven['’]t|hasn['’]t|have not|has not|nothing|not (?:seen|received|live|done))\b/i;
 
 /** Payment held or refused until a dispute is settled. */
-export const PAYMENT_HELD = /\b(?:hold(?:ing)?|put(?:ting)?|pause|pausing|freez\w*|stop(?:ping)?)\s+(?:off\s+)?(?:on\s+)?(?:the\s+|any\s+|all\s+|our\s+|this\s+|that\s+)?(?:payments?|invoices?|remittance)\b(?:\s+on hold)?|\b(?:payments?|invoices?)\s+(?:is |are |will be |stays? |remains? )?on hold\b|\bwithhold\w*|\b(?:won['’]t|will not|not going to|can['’]t|cannot|refuse to) (?:be )?(?:pay|paying|process|approve)\w*\b|\bnot paying\b/i;
+export const PAYMENT_HELD = /\b(?:won['’]t|will not|not going to|can['’]t|cannot|refuse to|not)\s+(?:\w+\s+){0,2}(?:payments?|invoices?)\b[^.!?]{0,50}\buntil\b|\b(?:hold(?:ing)?|put(?:ting)?|pause|pausing|freez\w*|stop(?:ping)?)\s+(?:off\s+)?(?:on\s+)?(?:the\s+|any\s+|all\s+|our\s+|this\s+|that\s+)?(?:payments?|invoices?|remittance)\b(?:\s+on hold)?|\b(?:payments?|invoices?)\s+(?:is |are |will be |stays? |remains? )?on hold\b|\bwithhold\w*|\b(?:won['’]t|will not|not going to|can['’]t|cannot|refuse to) (?:be )?(?:pay|paying|process|approve)\w*\b|\bnot paying\b/i;
 
 /** Two charges for one thing on a bill. */
 export const DOUBLE_BILLED = /\b(?:invoices?|bills?|statements?)\b[^.!?]{0,80}\b(?:twice|two times|double|duplicate\w*)\b|\b(?:billed|charged|invoiced)\s+(?:us\s+)?(?:twice|two times|double)\b|\bdouble[- ](?:charged|billed)\b|\bduplicate (?:charges?|fees?|lines?|entr\w+)\b/i;
@@ -70,3 +70,12 @@ export const LEGAL_OR_REPUTATION = /\b(?:lawsuit|sue|suing|legal action|lawyers?
 
 /** Displeasure voiced about customers' feelings ("people are getting annoyed at the counter") is not about the agency. */
 export const OTHERS_FEEL = /\b(?:customers?|people|patients?|guests?|visitors?|users?|shoppers?|families|buyers?|members?|they|staff|callers?)\s+(?:are|were|get|got|getting|seem|seemed|have been|keep getting)\s+(?:\w+\s+)?$/i;
+
+/** Displeasure or a charge that happened to customers ("everyone who was double-charged") is not about the agency. */
+export const OTHERS_BILLED = /\b(?:customers?|people|everyone|anyone|someone|guests?|patients?|members?|who|they)\s+(?:was|were|got|have been|has been|being|are being)\s+$/i;
+
+/** More business: a new unit acquired or opened, an approved expansion, or a conditional wish to bring the agency in. */
+const UNIT = '(?:locations?|taprooms?|stores?|shops?|clinics?|offices?|branch(?:es)?|restaurants?|studios?|warehouses?|facilit(?:y|ies)|gyms?|salons?|practices?|venues?|hotels?|sites?|buildings?|markets?|brands?|divisions?)';
+export const NEW_UNIT = new RegExp(`\\b(?:signed|signing|sign) (?:the |a )?lease\\b|\\b(?:add|adding|open|opening|launch\\w*|acquir\\w*|bought|buying|build\\w*|sign\\w*)\\s+(?:the|a|our|another)\\s+(?:new|second|third|fourth|fifth)\\s+(?:[A-Z][\\w-]+\\s+){0,2}${UNIT}\\b|\\b(?:a|our|another) (?:second|third|fourth|fifth) ${UNIT}\\b`, 'i');
+export const APPROVED_EXPANSION = /\b(?:approved|signed off on|green-?lit|greenlit|given the go-ahead (?:for|to))\b[^.!?]{0,40}\b(?:expansion|new (?:location|site|market|facility|division|brand)|launch|opening)\b|\bexpansion (?:is|was|has been|got) (?:approved|signed off|green-?lit)\b/i;
+export const CONDITIONAL_WISH = /\b(?:we['’]d|we would) (?:want|like|love) (?:you|your team) (?:on|for|to (?:take|handle|run|manage|do|cover))\b/i;
