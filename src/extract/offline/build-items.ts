@@ -3,7 +3,8 @@ import type { RawCommitment, RawRequest, RawRisk } from '../types.js';
 import { adPlatform, classifyChannel, coordinatedProperties, classifyTriage, siteAndAds, twoPlatforms, twoProperties } from './classify.js';
 import type { CommitmentDraft } from './commitments.js';
 import { findDuePhrase } from './due-phrase.js';
-import { PAST_CLAUSE, type RequestDraft } from './requests.js';
+import { PUBLIC_ASSET } from './ask-patterns.js';
+import { CUSTOMER_IMPACT, PAST_CLAUSE, sharesWord, type RequestDraft } from './requests.js';
 import type { RiskDraft } from './risks.js';
 import type { Sentence } from './sentences.js';
 import { LEGAL_OR_REPUTATION } from './signal-lexicon.js';
@@ -45,12 +46,17 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
   const hotDrafts: RequestDraft[] = [];
   for (const d of drafts) {
     const tied = escalations.some((r) => r.s.segment === d.first.segment ||
-      (source.kind === 'call' && r.s.speaker === d.speaker && Math.abs(r.s.n - d.first.n) <= 2 && sentences.slice(Math.min(r.s.n, d.first.n), Math.max(r.s.n, d.first.n)).every((x) => x.speaker === d.speaker)));
+      (source.kind === 'call' && r.s.speaker === d.speaker && Math.abs(r.s.n - d.first.n) <= 2 && sentences.slice(Math.min(r.s.n, d.first.n), Math.max(r.s.n, d.first.n)).every((x) => x.speaker === d.speaker)) ||
+      // "Our board is reviewing all spend. [...] I need a summary by the 1st, the board pack closes then.": the ask names the review's audience.
+      (r.kind === 'churn_risk' && r.s.speaker === d.speaker && d.first.n > r.s.n && d.first.n - r.s.n <= 8 && sharesWord(r.s.text, d.texts.join(' '))));
     // Legal or reputational exposure named in the ask or right before it escalates it.
     const before = sentences[d.first.n - 1];
     const exposure = [...d.texts, ...d.context, before && before.speaker === d.speaker && before.segment === d.first.segment ? before.text : '']
       .some((t) => LEGAL_OR_REPUTATION.test(t));
-    const hot = d.hot || tied || exposure || sameIncident(d, hotDrafts);
+    // "Please fix it ASAP, we're losing bookings" / "make sure the ads stop claiming same-day delivery": customers are affected now.
+    const impact = d.texts.some((t) => CUSTOMER_IMPACT.test(t)) ||
+      d.texts.some((t) => /\b(?:stop|quit)\s+(?:mentioning|saying|claiming|promising|advertising|offering|showing|listing)\b|\b(?:remove|take (?:out|down|off))\s+(?:the|that|this)\s+(?:claim|promise|statement)\b/i.test(t) && PUBLIC_ASSET.test(t));
+    const hot = d.hot || tied || exposure || impact || sameIncident(d, hotDrafts);
     if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
     // "Before then, I'd like a plan": a lead-in the quote leaves out can still carry the deadline.

@@ -1,4 +1,5 @@
 import type { NormalizedSource, Side } from '../../domain/schemas.js';
+import { askKind } from './ask-patterns.js';
 import { findDuePhrase } from './due-phrase.js';
 import { NOT_A_NAME } from './lexicon.js';
 import { personMentions, resolvePronoun, sideOfName } from './people.js';
@@ -65,7 +66,9 @@ function splitCommitmentClauses(text: string): Array<{ clause: string; at: numbe
 
 export function findCommitments(source: NormalizedSource, sentences: Sentence[]): CommitmentDraft[] {
   const out: CommitmentDraft[] = [];
+  const consumed = new Set<number>();
   for (const s of sentences) {
+    if (consumed.has(s.n)) continue;
     if (RECAP.test(s.text) || /^(if|unless)\b/i.test(s.text) || /\?\s*$/.test(s.text)) continue;
     const history = sentences.slice(Math.max(0, s.n - 4), s.n).filter((h) => h.speaker === s.speaker);
     let carried: string | null = null;
@@ -89,6 +92,12 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
         const next = sentences[s.n + 1];
         if (next && next.speaker === s.speaker && next.segment === s.segment && next.text.length < 40 && /^(?:probably|maybe|hopefully|likely|ideally)?\s*(?:by|on|before)\b/i.test(next.text)) {
           due = findDuePhrase(next.text);
+        }
+        // "Will do. You'll have it Monday.": the next sentence dates the idiom and is not a second promise.
+        if (!due && next && next.speaker === s.speaker && next.segment === s.segment && IDIOM.test(clause) &&
+          /^(?:you['’]ll have (?:it|them|that)|it['’]ll be|it will be|they['’]ll be)\b/i.test(next.text) && findDuePhrase(next.text)) {
+          due = findDuePhrase(next.text);
+          consumed.add(next.n);
         }
       }
       out.push({ s, quote: clause.slice(hit.quoteAt).trim().replace(/[,;]$/, ''), owner: hit.owner, side: hit.side, duePhrase: due });
@@ -116,7 +125,10 @@ function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Senten
   const delivery = clause.match(/\byou['’]ll have (?:it|them|that|this|the \w+)\b|\b(?:the|your|it)\b[\w ]{0,25}?(?:\bwill|['’]ll) be (?:live|up|ready|done|fixed|sent|out|in your inbox|working|sorted|updated|corrected|changed|published|back up)\b/i);
   if (delivery && (s.side === 'agency' || /^you/i.test(delivery[0])) && findDuePhrase(clause.slice(delivery.index!))) return { owner: s.speaker, side: s.side, quoteAt: delivery.index! };
   const idiom = clause.match(IDIOM);
-  if (idiom && !FIRST.test(s.text.slice(at + idiom.index! + idiom[0].length))) return { owner: s.speaker, side: s.side, quoteAt: idiom.index! };
+  // "Will do" answers an ask ("Can you fix the footer?"), not a courtesy ("Keep us in mind").
+  const prev = sentences[s.n - 1];
+  const answersAsk = !/^\W*(?:\w+[,.!]?\s+)?will do\b/i.test(clause.trim()) || !!findDuePhrase(clause) || (!!prev && prev.speaker !== s.speaker && !!askKind(prev.text));
+  if (idiom && answersAsk && !FIRST.test(s.text.slice(at + idiom.index! + idiom[0].length))) return { owner: s.speaker, side: s.side, quoteAt: idiom.index! };
   const reported = clause.match(REPORTED_WOULD);
   if (reported) return thirdParty(source, sentences, s, clause, at, reported);
   const prog = clause.match(PROGRESSIVE);

@@ -54,7 +54,7 @@ const STOP = new Set(['about', 'there', 'their', 'these', 'those', 'which', 'wou
 function contentWords(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/[a-zà-ÿ][a-zà-ÿ'-]{4,}/g) ?? []).filter((w) => !STOP.has(w)));
 }
-function sharesWord(a: string, b: string): boolean {
+export function sharesWord(a: string, b: string): boolean {
   const wa = contentWords(a);
   return [...contentWords(b)].some((w) => wa.has(w));
 }
@@ -73,7 +73,7 @@ function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clau
 }
 
 const ACTORS = '(?:customers?|patients?|shoppers?|buyers?|guests?|people|families|prospects|visitors|callers|kunden|clients)';
-const CUSTOMER_IMPACT = new RegExp(`\\b${ACTORS}\\s+(?:are|have been|keep|were|have)?\\s*(?:complaining|calling|ringing|confused|showing up|turn(?:ing|ed) up|show(?:ing|ed) up|replying|emailing|messaging|quoting|citing|arguing|angry|driving|asking|missing)|\\b(?:anyone|someone|people|more people) (?:else )?(?:drives?|turns? up|shows? up)\\b|\\b(?:had|got) (?:a dozen|dozens of|several|many|lots of|\\d+) ${ACTORS}|\\bcomplain(?:ed|ing|ts)\\b|\\bbad reviews?\\b|\\b(?:mehrere|viele|einige)?\\s*kunden\\b[^.]*\\b(?:berufen|beschwer\\w*|rufen|fragen)`, 'i');
+export const CUSTOMER_IMPACT = new RegExp(`\\blosing (?:bookings|sales|orders|customers|leads|business|money|revenue|patients|clients|reservations)\\b|\\b${ACTORS}\\s+(?:are|were|get|got|getting)\\s+(?:really\\s+|very\\s+)?(?:annoyed|upset|frustrated|furious|angry|confused)\\b|\\b${ACTORS}\\s+(?:are|have been|keep|were|have)?\\s*(?:complaining|calling|ringing|confused|showing up|turn(?:ing|ed) up|show(?:ing|ed) up|replying|emailing|messaging|quoting|citing|arguing|angry|driving|asking|missing)|\\b(?:anyone|someone|people|more people) (?:else )?(?:drives?|turns? up|shows? up)\\b|\\b(?:had|got) (?:a dozen|dozens of|several|many|lots of|\\d+) ${ACTORS}|\\bcomplain(?:ed|ing|ts)\\b|\\bbad reviews?\\b|\\b(?:mehrere|viele|einige)?\\s*kunden\\b[^.]*\\b(?:berufen|beschwer\\w*|rufen|fragen)`, 'i');
 
 /** "Another family went to the old pier and missed their tour": a customer acted on the error. */
 const PEOPLE_WHO = '(?:family|families|customers?|guests?|patients?|clients?|couples?|people|visitors?|shoppers?|buyers?|callers?|members?|students?|parents?|tenants?|prospects?|diners?|riders?|travell?ers?|someone|somebody)';

@@ -16,6 +16,8 @@ export const CHURN_HIGH = new RegExp([
   // verb order: "review all of our agencies", "reassessing whether we continue the relationship"
   `\\b${RECONSIDER}\\s+${GAP(4)}${VENDOR}\\b`,
   `\\b${RECONSIDER}\\s+(?:whether|if)\\s+(?:we|to|this|you|it)\\b`,
+  // a decision-maker reviewing what the agency costs: "our board is reviewing all marketing spend"
+  `\\b(?:board|leadership|owners?|cfo|ceo|finance|management|head office|investors?|partners)\\s+(?:is|are|will be|has been|have been|wants? to|plans? to)\\s+(?:re-?view\\w*|re-?evaluat\\w*|reassess\\w*|question\\w*|scrutini[sz]\\w*|audit\\w*|look(?:ing)? (?:hard )?at)\\s+${GAP(2)}(?:marketing |agency |ad )?(?:spend|spending|budgets?|costs?|retainers?|agencies|vendors)\\b`,
   // tenders and pitches in any form
   `\\b(?:out to|go(?:ing)? to|put (?:it|this|the account|the work) out to)\\s+(?:tender|bid|pitch)\\b`,
   '\\b(?:re-?bid\\w*|re-?tender\\w*|re-?pitch\\w*|rfps?|request for proposals?)\\b',
