@@ -36,6 +36,12 @@ const VAGUE_CLAUSE = /\b(whenever you (get|have) a (chance|minute|moment)|no rus
 export function findDuePhrase(clause: string, history: Sentence[] = []): string | null {
   if (VAGUE_CLAUSE.test(clause)) return null;
   let best: RegExpMatchArray | null = null;
+  // "By Friday next week, so you have a few days before the 1st": a purpose clause after the deadline is not one.
+  const purpose = clause.search(/,\s+so(?: that)?\s+(?:you|we|I|they|it)\b/i);
+  if (purpose > 0 && clause !== clause.slice(0, purpose)) {
+    const head = findDuePhrase(clause.slice(0, purpose), history);
+    if (head && /^(?:by|until|no later than)\b/i.test(head)) return head;
+  }
   for (const re of PATTERNS) {
     const m = clause.match(re);
     if (m) { best = m; break; }
