@@ -177,3 +177,46 @@ describe('an email and a call in other words', () => {
     expect(kinds(out)).not.toContain('frustration');
   });
 });
+
+describe('classes found by the blind set, in other words', () => {
+  it('a broken promise, a payment not released, and a new unit are risks', async () => {
+    const out = await extract(email('2026-05-04', 'Olu Baker', [
+      'You promised the events page for the 1st and there is still nothing up.',
+      "The March invoice bills the audit twice. Finance won't release the payment until a corrected invoice arrives.",
+      'Good news too: we just signed a lease on a third studio in Leith.',
+    ]));
+    expect(out.risks.map((r) => r.kind)).toEqual(['missed_deadline', 'billing', 'expansion_opportunity']);
+    expect(out.risks.find((r) => r.kind === 'billing')?.severity).toBe('high');
+  });
+
+  it('owners named with their team or full name, "will do" after an ask but not after a courtesy', async () => {
+    const out = await extract(call('2026-05-04', PEOPLE, [
+      ['Ines Kovac', 'Marco from our IT team is going to share the analytics login by Thursday.'],
+      ['Ines Kovac', 'Could you add the Leith opening hours to the footer?'],
+      ['Tom Reyes', 'Will do, that goes up today.'],
+      ['Tom Reyes', 'Keep us posted on Leith.'],
+      ['Olu Baker', 'Will do.'],
+    ]));
+    expect(out.commitments.map((c) => [c.owner, c.owner_side, c.due])).toEqual([['Marco', 'client', '2026-05-07'], ['Tom Reyes', 'agency', '2026-05-04']]);
+  });
+
+  it('"by then" after a deadline tied to a named event dates the promise with that deadline', async () => {
+    const out = await extract(call('2026-05-04', PEOPLE, [
+      ['Ines Kovac', 'Then there is Spring Expo. We have a stand there on May 20th. We need the booth ads live one week before Spring Expo.'],
+      ['Tom Reyes', "Sure. Sana's going to build the ads, and we'll have them live by then."],
+    ]));
+    expect(out.requests.map((r) => r.due)).toEqual(['2026-05-13']);
+    expect(out.commitments.map((c) => [c.owner, c.due])).toEqual([['Sana', '2026-05-13']]);
+  });
+
+  it('a review of spend by the owners is high churn, and an ask for the owners is hot; lost orders make an ask hot', async () => {
+    const out = await extract(call('2026-05-04', PEOPLE, [
+      ['Olu Baker', 'Heads up: our owners are reviewing all agency spend next quarter.'],
+      ['Tom Reyes', 'Thanks for telling us.'],
+      ['Olu Baker', 'Could you send a results summary I can give the owners?'],
+      ['Ines Kovac', "Also the checkout button is broken. Please sort it today, we're losing orders."],
+    ]));
+    expect(out.risks.map((r) => [r.kind, r.severity])).toContainEqual(['churn_risk', 'high']);
+    expect(out.requests.map((r) => r.triage)).toEqual(['hot', 'hot']);
+  });
+});

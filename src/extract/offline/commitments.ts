@@ -71,6 +71,8 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
     if (consumed.has(s.n)) continue;
     if (RECAP.test(s.text) || /^(if|unless)\b/i.test(s.text) || /\?\s*$/.test(s.text)) continue;
     const history = sentences.slice(Math.max(0, s.n - 4), s.n).filter((h) => h.speaker === s.speaker);
+    // "by then" and a named event point at what anyone just said.
+    const heard = sentences.slice(Math.max(0, s.n - 4), s.n);
     let carried: string | null = null;
     for (const { clause, at } of splitCommitmentClauses(s.text)) {
       if (s.side !== 'agency' && isChurnSignal(clause)) continue;
@@ -87,7 +89,16 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
       carried = hit.owner;
       const conditional = /^(?:once|when|after|as soon as|if)\b/i.test(clause.trim());
       // "Once I have the list I'll refund them" has no date; "As soon as we have them, the page will be live by Friday" does.
-      let due = conditional && hit.quoteAt === 0 ? null : findDuePhrase(clause.slice(hit.quoteAt), conditional ? [] : history);
+      const own = clause.slice(hit.quoteAt);
+      let due = conditional && hit.quoteAt === 0 ? null : findDuePhrase(own, conditional ? [] : /\bby then\b|\b(?:before|ahead of)\s+(?:the\s+)?[A-Z]/.test(own) ? heard : history);
+      // "Priya's going to draft the series, and we'll have it scheduled by then": the second clause dates the first promise.
+      const last = out.at(-1);
+      if (at > 0 && last && last.s.n === s.n && !last.duePhrase && due && /^(?:I|we)['’]ll have (?:it|them|that|those)\b/i.test(own.trim())) {
+        last.duePhrase = due;
+        const from = s.text.indexOf(last.quote);
+        if (from >= 0) last.quote = s.text.slice(from, at + clause.length).trim();
+        continue;
+      }
       if (!due && !conditional) {
         const next = sentences[s.n + 1];
         if (next && next.speaker === s.speaker && next.segment === s.segment && next.text.length < 40 && /^(?:probably|maybe|hopefully|likely|ideally)?\s*(?:by|on|before)\b/i.test(next.text)) {

@@ -18,6 +18,9 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:\\d+|one|two|three|four)\\s+weeks?\\s+before\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(?:${EXPLICIT})`, 'i'),
   new RegExp(`\\b(?:\\d+|one|two|three|four)\\s+weeks?\\s+before\\s+(?:${EXPLICIT}|${ANAPHOR})`, 'i'),
   new RegExp(`\\bbefore\\s+${ANAPHOR}`, 'i'),
+  // "two weeks before Harbor Days": a named event dated earlier in the conversation.
+  /\b(?:\d+|one|two|three|four)\s+weeks?\s+(?:before|ahead of)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}/,
+  /\bby then\b/i,
   new RegExp(`\\b(?:by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(?:${EXPLICIT})`, 'i'),
   /\bbis\s+zum\s+\d{1,2}\.(?!\d)/i,
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant(?:\\s+le)?|d'ici|d’ici|due|antes del?|para el|hasta el|bis(?:\\s+zum)?|vor dem)\\s+(?:${EXPLICIT})`, 'i'),
@@ -56,6 +59,26 @@ export function findDuePhrase(clause: string, history: Sentence[] = []): string 
   if (event) return `${event[1]} ${event[2]}`;
   // "COB Thursday" is Thursday.
   const phrase = best[0].trim().replace(/^(?:by\s+)?(?:(?:close|end) of (?:business|play)|cob|eob|eop)\s+(?:on\s+)?(?=[a-z]{5,})(?!today|tomorrow)/i, 'by ');
+  // "by then": the last deadline said before, whoever said it.
+  if (/^by then$/i.test(phrase)) {
+    const earlier = [clause.slice(0, best.index), ...history.slice().reverse().map((h) => h.text)];
+    for (const [i, t] of earlier.entries()) {
+      const d = t && findDuePhrase(t, i === 0 ? history : history.slice(0, history.length - i));
+      if (d && !/\bthen$/i.test(d)) return d;
+    }
+    return null;
+  }
+  const named = phrase.match(/^(.*?\b(?:before|ahead of))\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$/);
+  if (named) {
+    const texts = history.map((h) => h.text);
+    const at = texts.findIndex((t) => t.includes(named[2]!));
+    if (at < 0) return null;
+    for (const t of texts.slice(at).reverse()) {
+      const all = [...t.matchAll(new RegExp(EXPLICIT_RE.source, 'gi'))];
+      if (all.length) return `${named[1]!.replace(/ahead of$/i, 'before')} ${all.at(-1)![0]}`;
+    }
+    return null;
+  }
   const anaphor = phrase.match(new RegExp(`${ANAPHOR}$`, 'i'));
   if (!anaphor) return phrase;
   const before = clause.slice(0, best.index);
