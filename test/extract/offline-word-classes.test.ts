@@ -220,3 +220,15 @@ describe('classes found by the blind set, in other words', () => {
     expect(out.requests.map((r) => r.triage)).toEqual(['hot', 'hot']);
   });
 });
+
+describe('channel from where the work lives', () => {
+  it('a checkout fault is web even when charges are mentioned; a list email is email marketing; scheduled posts are social', async () => {
+    const out = await extract(email('2026-05-04', 'Olu Baker', [
+      'Our checkout keeps charging cards without confirming orders. Please fix it today, we are losing sales.',
+      'I would also like to send an email to our members list about the summer timetable. Could you draft it?',
+      'And could you get the open day posts scheduled for next week?',
+    ]));
+    expect(out.requests.map((r) => r.channel)).toEqual(['web', 'email_marketing', 'social']);
+    expect(out.requests.map((r) => r.triage).slice(0, 2)).toEqual(['hot', 'complex']);
+  });
+});

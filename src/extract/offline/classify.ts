@@ -19,7 +19,8 @@ export function adPlatform(source: NormalizedSource): Channel {
 }
 
 export function classifyChannel(text: string, platform: Channel): Channel {
-  for (const [channel, re] of CHANNEL_LEXICON) if (re.test(text)) return channel;
+  const ads = /\b(?:ads?|campaigns?|adwords|ppc)\b/i.test(text);
+  for (const [i, [channel, re]] of CHANNEL_LEXICON.entries()) if (!(i === 0 && ads) && re.test(text)) return channel;
   if (GENERIC_ADS.test(text)) return platform;
   return 'general';
 }
