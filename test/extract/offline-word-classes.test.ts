@@ -232,3 +232,21 @@ describe('channel from where the work lives', () => {
     expect(out.requests.map((r) => r.triage).slice(0, 2)).toEqual(['hot', 'complex']);
   });
 });
+
+describe('precision of the broader classes', () => {
+  it('small talk, courtesy formulas, a harsh word about the traffic and a compliment are not items', async () => {
+    const out = await extract(call('2026-03-10', PEOPLE, [
+      ['Ines Kovac', "Morning! Sorry I'm late, the traffic was awful."],
+      ['Tom Reyes', 'No worries. Shall we go through the report?'],
+      ['Ines Kovac', "Please do. I'm really happy with how March went."],
+      ['Ines Kovac', 'Please pass my thanks to the team.'],
+      ['Ines Kovac', 'Have a great weekend, everyone.'],
+    ]));
+    expect([...out.requests, ...out.commitments, ...out.risks]).toEqual([]);
+  });
+
+  it('a harsh verdict on the agency\'s work is frustration', async () => {
+    const out = await extract(email('2026-03-10', 'Ines Kovac', ['Frankly, the last report was useless to us.']));
+    expect(kinds(out)).toEqual(['frustration']);
+  });
+});

@@ -1,7 +1,7 @@
 import type { RiskKind, Severity } from '../../domain/schemas.js';
 import type { Sentence } from './sentences.js';
 import {
-  CHURN_BUDGET, CHURN_HIGH, DISPLEASURE, DOUBLE_BILLED, MORE_OF_THE_BUSINESS, OTHERS_BILLED, OTHERS_FEEL, PAYMENT_HELD, APPROVED_EXPANSION, NEW_UNIT, CONDITIONAL_WISH, REPEATED_ASKING, UNACTED_ASK,
+  CHURN_BUDGET, CHURN_HIGH, DISPLEASURE, DOUBLE_BILLED, HARSH_VERDICT, MORE_OF_THE_BUSINESS, OTHERS_BILLED, OTHERS_FEEL, PAYMENT_HELD, APPROVED_EXPANSION, NEW_UNIT, CONDITIONAL_WISH, REPEATED_ASKING, UNACTED_ASK,
 } from './signal-lexicon.js';
 
 // Relationship and delivery signals. Each cue carries the kind, the severity and who can voice it
@@ -25,6 +25,7 @@ const CUES: Cue[] = [
   { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 2, why: 'Client cuts, freezes or pauses marketing spend.', re: CHURN_BUDGET },
   { kind: 'frustration', severity: 'high', who: 'client', strength: 2, why: 'Client states displeasure with the agency.', re: DISPLEASURE },
   { kind: 'frustration', severity: 'medium', who: 'client', strength: 1, why: 'Client has to chase the agency.', re: REPEATED_ASKING },
+  { kind: 'frustration', severity: 'high', who: 'client', strength: 2, why: 'Client judges the agency\'s work harshly.', re: HARSH_VERDICT },
   { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'The client asked for this before and it is still not done.', re: UNACTED_ASK },
   { kind: 'billing', severity: 'high', who: 'client', strength: 3, why: 'Payment held over an invoice dispute.', re: PAYMENT_HELD },
   { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a duplicate charge.', re: DOUBLE_BILLED },
@@ -94,7 +95,11 @@ export function findRisks(sentences: Sentence[]): RiskDraft[] {
       // "The results have been fine, but the last two months felt slow": the evidence is after the "but".
       const but = s.text.slice(0, m.index!).search(/,\s+but\s+(?=\S)[^,]*$/i);
       const quote = but > 0 ? s.text.slice(but).replace(/^,\s+but\s+/i, '') : s.text;
-      found.push({ s, kind: cue.kind, severity: cue.severity, quote, rationale: cue.why, strength: cue.strength });
+      // "It's been a mess. I'm disappointed.": a bare feeling is quoted with the sentence that gives its cause.
+      const cause = sentences[s.n - 1];
+      const withCause = cue.kind === 'frustration' && quote.length < 30 && cause && cause.segment === s.segment && cause.speaker === s.speaker
+        ? `${cause.text} ${quote}` : quote;
+      found.push({ s, kind: cue.kind, severity: cue.severity, quote: withCause, rationale: cue.why, strength: cue.strength });
     }
     const plan = expansionInvite(sentences, s);
     if (plan) {
