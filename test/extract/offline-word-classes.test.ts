@@ -250,3 +250,13 @@ describe('precision of the broader classes', () => {
     expect(kinds(out)).toEqual(['frustration']);
   });
 });
+
+describe('pleasantries that sound like promises', () => {
+  it('offering the agency a drink is not a commitment', async () => {
+    const out = await extract(call('2026-03-10', PEOPLE, [
+      ['Ines Kovac', "Come by the shop after the launch, I'll buy you a coffee."],
+      ['Olu Baker', "And we'll keep you a slice of the anniversary cake."],
+    ]));
+    expect(out.commitments).toEqual([]);
+  });
+});

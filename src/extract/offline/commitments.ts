@@ -39,6 +39,8 @@ const NOT_ACTIONS = new Set(['be', 'keep', 'park', 'see', 'think', 'talk', 'spea
 /** "I'll get back to you", "I'll find out", "Let me check that right now": undated replies and in-call narration are not promises. */
 const VAGUE_REPLY = /^(?:(?:I|we)(?:['’]ll| will)|let me)\s+(?:just\s+)?(?:get back to you|find out|circle back|follow up|check(?: that| on that| it)?|look into (?:it|that)|see what I can do|make it easy|skip (?:it|that|this)|plan for (?:it|that|this))\b/i;
 const HAVE_OBJECT = new RegExp(`\\b(?:I|we)${WILL}\\s+have (?:the|a|an|our|your|it|that|this|them|both|all)\\b`, 'i');
+/** Hospitality is a pleasantry, not a deliverable: "we'll save you a crowler", "I'll buy you a coffee". */
+const HOSPITALITY = /\b(?:save|buy|get|pour|bring|keep|set aside|owe) you (?:a|an|some|the first) (?:[\w-]+ )?(?:crowler|growler|beer|pint|coffee|drink|round|seat|table|slice|cake|bottle|glass|sample|cookie|treat|lunch|dinner)s?\b/i;
 const RECAP = /\b(?:to recap|recap:|to summari[sz]e|just to confirm|so to be clear)\b/i;
 const COURTESY = /\b(?:text|message|ping|call|email|update|tell|let)\b[^.]*\b(?:as soon as|the minute|the moment|once|when)\b/i;
 
@@ -76,6 +78,7 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
     let carried: string | null = null;
     for (const { clause, at } of splitCommitmentClauses(s.text)) {
       if (s.side !== 'agency' && isChurnSignal(clause)) continue;
+      if (HOSPITALITY.test(clause)) continue;
       if (COURTESY.test(clause) && !/\b(?:refund|send|fix|pay)\b.*\b(?:myself|ourselves)\b/i.test(clause)) continue;
       const hit = matchPromise(source, sentences, s, clause, at);
       if (hit && VAGUE_REPLY.test(clause.slice(hit.quoteAt).trim()) && (!findDuePhrase(clause) || /\b(?:right now|now)\b/i.test(findDuePhrase(clause)!))) continue;
