@@ -31,10 +31,12 @@ const WEEKDAYS: Record<string, number> = {
   lunes: 0, martes: 1, 'miércoles': 2, miercoles: 2, jueves: 3, viernes: 4, 'sábado': 5, sabado: 5, domingo: 6,
   montag: 0, dienstag: 1, mittwoch: 2, donnerstag: 3, freitag: 4, samstag: 5, sonntag: 6,
 };
+const ABBR: Record<string, number> = { mon: 0, tue: 1, tues: 1, wed: 2, thu: 3, thur: 3, thurs: 3, fri: 4, sat: 5, sun: 6 };
+for (const [k, v] of Object.entries(ABBR)) WEEKDAYS[k] = v;
 const WEEKDAY_RE = new RegExp(`\\b(${Object.keys(WEEKDAYS).join('|')})s?\\b`, 'i');
 
 const VAGUE = /\b(mid[- ]|early|late|soon|sometime|some time|once|when(ever)?|if|as soon as|eventually|at some point|un de ces jours|bientôt|bientot|pronto|bald|next month|this month|le mois prochain)\b/i;
-const TODAY = /\b(today|tonight|eod|end of (the )?day|right now|right away|asap|immediately|within the hour|this (morning|afternoon|evening)|after (this|the) call|aujourd'hui|ce soir|ce matin|tout de suite|hoy|heute|sofort)\b/i;
+const TODAY = /\b(today|tonight|eod|end of (the )?day|(close|end) of (business|play)|cob|eob|eop|(in|within) the (next )?(hour|day)|straight away|right now|right away|asap|immediately|within the hour|this (morning|afternoon|evening)|after (this|the) call|aujourd'hui|ce soir|ce matin|tout de suite|hoy|heute|sofort)\b/i;
 const TOMORROW = /\b(tomorrow|demain|mañana|manana|morgen)\b/i;
 const NEXT_WEEK = /\b(next week|la semaine prochaine|semaine prochaine|la próxima semana|proxima semana|nächste[rn]? woche|naechste[rn]? woche)\b/i;
 const THIS_WEEK = /\b(this week|(the )?end of (the|this) week|cette semaine|fin de (la|cette) semaine|esta semana|diese woche)\b/i;

@@ -1,15 +1,17 @@
-import type { NormalizedSource } from '../../domain/schemas.js';
+import type { Channel, NormalizedSource } from '../../domain/schemas.js';
 import type { RawCommitment, RawRequest, RawRisk } from '../types.js';
-import { adPlatform, classifyChannel, classifyTriage, siteAndAds, twoPlatforms, twoProperties } from './classify.js';
+import { adPlatform, classifyChannel, coordinatedProperties, classifyTriage, siteAndAds, twoPlatforms, twoProperties } from './classify.js';
 import type { CommitmentDraft } from './commitments.js';
 import { findDuePhrase } from './due-phrase.js';
-import { PAST_CLAUSE, type RequestDraft } from './requests.js';
+import { PUBLIC_ASSET } from './ask-patterns.js';
+import { CUSTOMER_IMPACT, PAST_CLAUSE, sharesWord, type RequestDraft } from './requests.js';
 import type { RiskDraft } from './risks.js';
 import type { Sentence } from './sentences.js';
+import { LEGAL_OR_REPUTATION } from './signal-lexicon.js';
 
 // Drafts to the Raw item shapes: channel, triage, due phrase and a short text per item.
 
-const CHANNEL_LABEL: Partial<Record<string, string>> = { web: 'website', seo: 'Google listing', google_ads: 'Google Ads', social: 'social ads' };
+const CHANNEL_LABEL: Partial<Record<string, string>> = { web: 'website', seo: 'Google listing', google_ads: 'Google Ads', social: 'social ads', crm: 'automated messages', email_marketing: 'email marketing' };
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -31,7 +33,8 @@ const COMMON = new Set(['also', 'could', 'would', 'please', 'that', 'this', 'the
 
 /** "Check the Google listing for Cedar Street too": the same incident on another property stays hot. */
 function sameIncident(d: RequestDraft, hot: RequestDraft[]): boolean {
-  if (!/\b(?:too|also|as well)\b/i.test(d.texts[0]!)) return false;
+  // A question about the incident ("can you also tell me how many clicked?") is a data ask, not the fix.
+  if (!/\b(?:too|also|as well)\b/i.test(d.texts[0]!) || /\b(?:tell me|how many|how much|what|which|when|why)\b/i.test(d.texts[0]!)) return false;
   const mine = words([...d.texts, ...d.context].join(' '));
   return hot.some((h) => h.speaker === d.speaker && d.first.n - h.last.n <= 8 && [...words([...h.texts, ...h.context].join(' '))].some((w) => mine.has(w)));
 }
@@ -43,11 +46,21 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
   const hotDrafts: RequestDraft[] = [];
   for (const d of drafts) {
     const tied = escalations.some((r) => r.s.segment === d.first.segment ||
-      (source.kind === 'call' && r.s.speaker === d.speaker && Math.abs(r.s.n - d.first.n) <= 2 && sentences.slice(Math.min(r.s.n, d.first.n), Math.max(r.s.n, d.first.n)).every((x) => x.speaker === d.speaker)));
-    const hot = d.hot || tied || sameIncident(d, hotDrafts);
+      (source.kind === 'call' && r.s.speaker === d.speaker && Math.abs(r.s.n - d.first.n) <= 2 && sentences.slice(Math.min(r.s.n, d.first.n), Math.max(r.s.n, d.first.n)).every((x) => x.speaker === d.speaker)) ||
+      // "Our board is reviewing all spend. [...] I need a summary by the 1st, the board pack closes then.": the ask names the review's audience.
+      (r.kind === 'churn_risk' && r.s.speaker === d.speaker && d.first.n > r.s.n && d.first.n - r.s.n <= 8 && sharesWord(r.s.text, d.texts.join(' '))));
+    // Legal or reputational exposure named in the ask or right before it escalates it.
+    const before = sentences[d.first.n - 1];
+    const exposure = [...d.texts, ...d.context, before && before.speaker === d.speaker && before.segment === d.first.segment ? before.text : '']
+      .some((t) => LEGAL_OR_REPUTATION.test(t));
+    // "Please fix it ASAP, we're losing bookings" / "make sure the ads stop claiming same-day delivery": customers are affected now.
+    const impact = d.texts.some((t) => CUSTOMER_IMPACT.test(t)) ||
+      d.texts.some((t) => /\b(?:stop|quit)\s+(?:mentioning|saying|claiming|promising|advertising|offering|showing|listing)\b|\b(?:remove|take (?:out|down|off))\s+(?:the|that|this)\s+(?:claim|promise|statement)\b/i.test(t) && PUBLIC_ASSET.test(t));
+    const hot = d.hot || tied || exposure || impact || sameIncident(d, hotDrafts);
     if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
-    const ownWords = d.kind === 'implied' && PAST_CLAUSE.test(d.texts[0]!) ? [] : [d.quote, ...d.texts.slice(1)];
+    // "Before then, I'd like a plan": a lead-in the quote leaves out can still carry the deadline.
+    const ownWords = d.kind === 'implied' && PAST_CLAUSE.test(d.texts[0]!) ? [] : [d.quote, ...d.texts.slice(1), ...(d.texts[0] !== d.quote && /^[^,]{0,30}\b(?:by|before|until)\b[^,]{0,30},/i.test(d.texts[0]!) ? [d.texts[0]!] : [])];
     const dueTexts = d.deadline ? [d.deadline, ...ownWords] : ownWords;
     let due: string | null = null;
     for (const t of dueTexts) {
@@ -58,8 +71,8 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const topic = d.kind === 'ultimatum' ? [d.texts[0]!.split(/,\s*(?:we|I)\b/)[0]!, ...d.texts.slice(1)] : d.texts;
     const all = [...topic, ...d.context].join(' ');
     // The same action on two properties or two ad platforms is two asks (SCORING.md).
-    const channels = twoProperties(all) ? (['web', 'seo'] as const) : twoPlatforms(d.texts.join(' ')) ? (['google_ads', 'social'] as const)
-      : siteAndAds(d.texts.join(' ')) ? (['web', 'google_ads'] as const) : [classifyChannel(all, platform)];
+    const channels: readonly Channel[] = twoProperties(all) ? ['web', 'seo'] : twoPlatforms(d.texts.join(' ')) ? ['google_ads', 'social']
+      : siteAndAds(d.texts.join(' ')) ? ['web', 'google_ads'] : coordinatedProperties(all) ?? [classifyChannel(all, platform)];
     for (const channel of channels) {
       out.push({
         text: requestText(d.quote) + (channels.length > 1 ? ` (${CHANNEL_LABEL[channel]})` : ''),

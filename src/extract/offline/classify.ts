@@ -19,7 +19,8 @@ export function adPlatform(source: NormalizedSource): Channel {
 }
 
 export function classifyChannel(text: string, platform: Channel): Channel {
-  for (const [channel, re] of CHANNEL_LEXICON) if (re.test(text)) return channel;
+  const ads = /\b(?:ads?|campaigns?|adwords|ppc)\b/i.test(text);
+  for (const [i, [channel, re]] of CHANNEL_LEXICON.entries()) if (!(i === 0 && ads) && re.test(text)) return channel;
   if (GENERIC_ADS.test(text)) return platform;
   return 'general';
 }
@@ -43,6 +44,27 @@ export function twoPlatforms(text: string): boolean {
 export function siteAndAds(text: string): boolean {
   return /\b(?:site|website|webseite|homepage)\s+(?:and|und|et|y)\s+(?:in\s+|on\s+|en\s+)?(?:the\s+|den\s+|les\s+)?(?:google ads|google-anzeigen|search ads)\b/i.test(text) ||
     /\b(?:google ads|google-anzeigen)\s+(?:and|und|et|y)\s+(?:on\s+|auf\s+)?(?:the\s+|der\s+)?(?:site|website|webseite)\b/i.test(text);
+}
+
+const PROPERTIES: Array<[Channel, RegExp]> = [
+  ['web', /\b(?:site|website|web ?site|homepage|home page|landing pages?|booking page|webseite)\b/i],
+  ['seo', /\b(?:google listing|fiche google|google business profile|business profile|google profile|google-profil|gbp|google maps|yelp|apple maps)\b/i],
+  ['crm', /\b(?:booking|confirmation|reminder|automated|transactional|receipt|follow-up|welcome|order)\s+(?:confirmation\s+)?(?:e-?mails?|texts?|sms|messages?)\b/i],
+  ['email_marketing', /\b(?:newsletters?|e-?mail (?:campaign|blast|newsletter)s?)\b/i],
+  ['social', /\b(?:facebook|instagram|linkedin|tiktok) (?:page|bio|profile|posts?)\b/i],
+];
+
+/**
+ * "The website and the booking confirmation email both still say Pier 4": one fix on two customer-facing
+ * properties is two asks. The channels of the properties one sentence coordinates, or null.
+ */
+export function coordinatedProperties(text: string): Channel[] | null {
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    if (!/\b(?:and|both|as well as|plus|und|et|y)\b|&/i.test(sentence)) continue;
+    const found = PROPERTIES.filter(([, re]) => re.test(sentence)).map(([c]) => c);
+    if (found.length === 2) return found;
+  }
+  return null;
 }
 
 export function twoProperties(text: string): boolean {

@@ -1,5 +1,7 @@
 import type { NormalizedSource, Side } from '../../domain/schemas.js';
+import { askKind } from './ask-patterns.js';
 import { findDuePhrase } from './due-phrase.js';
+import { NOT_A_NAME } from './lexicon.js';
 import { personMentions, resolvePronoun, sideOfName } from './people.js';
 import { isChurnSignal } from './risks.js';
 import type { Sentence } from './sentences.js';
@@ -16,9 +18,11 @@ export interface CommitmentDraft {
   duePhrase: string | null;
 }
 
-const WILL = `(?:['’]ll|\\s+will|\\s+am going to|['’]m going to|\\s+are going to|['’]re going to|\\s+is going to)`;
+const WILL = `(?:['’]ll|\\s+will|\\s+am going to|['’]m going to|\\s+are going to|['’]re going to|\\s+is going to|['’]s going to)`;
+/** "Leave it with me", "consider it done", "I'm on it": idioms that promise the action just asked for. */
+const IDIOM = /^(?:(?:sure|yes|yep|ok(?:ay)?|absolutely|of course|definitely|great|understood)[,.!]?\s+)?will do\b|\b(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|(?:I['’]m|we['’]re) on (?:it|that)|(?:I|we)['’]ll see to (?:it|that)|(?:I|we)['’]ll take care of (?:it|that|this))\b/i;
 const FIRST = new RegExp(`\\b(I|we)${WILL}\\s+(?:also\\s+|just\\s+|then\\s+|personally\\s+|definitely\\s+)?([a-z]+)`, 'i');
-const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+)(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
+const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+(?:\\s+[A-Z][a-zà-ÿ]+(?=\\s+(?:from|on|at|in|with|will|is|['’]s)\\b))?)(?:\\s+(?:from|on|at|in|with)\\s+(?:our|my|the|his|her)\\s+[\\w-]+(?:\\s+[\\w-]+)?)?(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
 const THIRD_CAN = /\b(he|she|they|[A-Z][a-zà-ÿ]+)\s+(?:can|could|should be able to)\s+(have|get|send|finish|do|fix|add|deliver|install|put)\b/;
 const PROGRESSIVE = /\b(I|we)(?:['’]m|['’]re| am| are)\s+([a-z]+ing)\b(?=.*\b(right now|now|today|this (?:morning|afternoon)|tonight)\b)/i;
 const NAMED_PROGRESSIVE = /\b([A-Z][a-zà-ÿ]+) is ([a-z]+ing)\b/;
@@ -32,12 +36,16 @@ const REPORTED_WOULD = /(?<=\b(?:said|says|told (?:me|us)|promised)\s+(?:that\s+
 
 /** Verbs after "I'll" that are not promises to act: states, cadence, courtesy, narration of the call. */
 const NOT_ACTIONS = new Set(['be', 'keep', 'park', 'see', 'think', 'talk', 'speak', 'chat', 'meet', 'need', 'want', 'hit', 'walk', 'go', 'start', 'let', 'try', 'hand', 'pass', 'leave', 'stay', 'hold', 'take', 'wait', 'miss', 'bet', 'admit', 'say', 'tell', 'hear', 'probably', 'never', 'not', 'continue', 'have', 'love', 'like', 'guess', 'assume', 'spare', 'confess', 'warn']);
-const HAVE_OBJECT = /\b(?:I|we)['’]ll have (?:the|a|an|our|your|it|that|this|them|both|all)\b/i;
+/** "I'll get back to you", "I'll find out", "Let me check that right now": undated replies and in-call narration are not promises. */
+const VAGUE_REPLY = /^(?:(?:I|we)(?:['’]ll| will)|let me)\s+(?:just\s+)?(?:get back to you|find out|circle back|follow up|check(?: that| on that| it)?|look into (?:it|that)|see what I can do|make it easy|skip (?:it|that|this)|plan for (?:it|that|this))\b/i;
+const HAVE_OBJECT = new RegExp(`\\b(?:I|we)${WILL}\\s+have (?:the|a|an|our|your|it|that|this|them|both|all)\\b`, 'i');
+/** Hospitality is a pleasantry, not a deliverable: "we'll save you a crowler", "I'll buy you a coffee". */
+const HOSPITALITY = /\b(?:save|buy|get|pour|bring|keep|set aside|owe) you (?:a|an|some|the first) (?:[\w-]+ )?(?:crowler|growler|beer|pint|coffee|drink|round|seat|table|slice|cake|bottle|glass|sample|cookie|treat|lunch|dinner)s?\b/i;
 const RECAP = /\b(?:to recap|recap:|to summari[sz]e|just to confirm|so to be clear)\b/i;
 const COURTESY = /\b(?:text|message|ping|call|email|update|tell|let)\b[^.]*\b(?:as soon as|the minute|the moment|once|when)\b/i;
 
 function splitCommitmentClauses(text: string): Array<{ clause: string; at: number }> {
-  const cut = /,\s+(?:and\s+)?(?=(?:I|we|he|she|they|[A-Z][a-z]+)(?:['’]ll|\s+will|\s+is taking|\s+is doing|\s+said|\s+says))|,\s+and\s+(?=I['’]ll)/g;
+  const cut = /,\s+(?:and\s+)?(?:then\s+)?(?=(?:I|we|he|she|they|[A-Z][a-z]+)(?:['’]ll|\s+will|\s+is taking|\s+is doing|\s+said|\s+says))|,\s+and\s+(?=I['’]ll)/g;
   const out: Array<{ clause: string; at: number }> = [];
   let start = 0;
   for (const m of text.matchAll(cut)) {
@@ -60,14 +68,20 @@ function splitCommitmentClauses(text: string): Array<{ clause: string; at: numbe
 
 export function findCommitments(source: NormalizedSource, sentences: Sentence[]): CommitmentDraft[] {
   const out: CommitmentDraft[] = [];
+  const consumed = new Set<number>();
   for (const s of sentences) {
+    if (consumed.has(s.n)) continue;
     if (RECAP.test(s.text) || /^(if|unless)\b/i.test(s.text) || /\?\s*$/.test(s.text)) continue;
     const history = sentences.slice(Math.max(0, s.n - 4), s.n).filter((h) => h.speaker === s.speaker);
+    // "by then" and a named event point at what anyone just said.
+    const heard = sentences.slice(Math.max(0, s.n - 4), s.n);
     let carried: string | null = null;
     for (const { clause, at } of splitCommitmentClauses(s.text)) {
       if (s.side !== 'agency' && isChurnSignal(clause)) continue;
+      if (HOSPITALITY.test(clause)) continue;
       if (COURTESY.test(clause) && !/\b(?:refund|send|fix|pay)\b.*\b(?:myself|ourselves)\b/i.test(clause)) continue;
       const hit = matchPromise(source, sentences, s, clause, at);
+      if (hit && VAGUE_REPLY.test(clause.slice(hit.quoteAt).trim()) && (!findDuePhrase(clause) || /\b(?:right now|now)\b/i.test(findDuePhrase(clause)!))) continue;
       if (!hit) {
         // "I'll send you outlines by Friday and both drafts by end of next week": the object list carries the promise.
         if (carried && /^(?:both|the|all|a|an|[a-z]+)\b/.test(clause.trim()) && findDuePhrase(clause)) {
@@ -78,11 +92,26 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
       carried = hit.owner;
       const conditional = /^(?:once|when|after|as soon as|if)\b/i.test(clause.trim());
       // "Once I have the list I'll refund them" has no date; "As soon as we have them, the page will be live by Friday" does.
-      let due = conditional && hit.quoteAt === 0 ? null : findDuePhrase(clause.slice(hit.quoteAt), conditional ? [] : history);
+      const own = clause.slice(hit.quoteAt);
+      let due = conditional && hit.quoteAt === 0 ? null : findDuePhrase(own, conditional ? [] : /\bby then\b|\b(?:before|ahead of)\s+(?:the\s+)?[A-Z]/.test(own) ? heard : history);
+      // "Priya's going to draft the series, and we'll have it scheduled by then": the second clause dates the first promise.
+      const last = out.at(-1);
+      if (at > 0 && last && last.s.n === s.n && !last.duePhrase && due && /^(?:I|we)['’]ll have (?:it|them|that|those)\b/i.test(own.trim())) {
+        last.duePhrase = due;
+        const from = s.text.indexOf(last.quote);
+        if (from >= 0) last.quote = s.text.slice(from, at + clause.length).trim();
+        continue;
+      }
       if (!due && !conditional) {
         const next = sentences[s.n + 1];
         if (next && next.speaker === s.speaker && next.segment === s.segment && next.text.length < 40 && /^(?:probably|maybe|hopefully|likely|ideally)?\s*(?:by|on|before)\b/i.test(next.text)) {
           due = findDuePhrase(next.text);
+        }
+        // "Will do. You'll have it Monday.": the next sentence dates the idiom and is not a second promise.
+        if (!due && next && next.speaker === s.speaker && next.segment === s.segment && IDIOM.test(clause) &&
+          /^(?:you['’]ll have (?:it|them|that)|it['’]ll be|it will be|they['’]ll be)\b/i.test(next.text) && findDuePhrase(next.text)) {
+          due = findDuePhrase(next.text);
+          consumed.add(next.n);
         }
       }
       out.push({ s, quote: clause.slice(hit.quoteAt).trim().replace(/[,;]$/, ''), owner: hit.owner, side: hit.side, duePhrase: due });
@@ -107,8 +136,13 @@ function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Senten
     return { owner: s.speaker, side: s.side, quoteAt: first!.index! };
   }
   // "You'll have it Monday", "The page will be live by Friday": a dated delivery the speaker vouches for.
-  const delivery = clause.match(/\byou['’]ll have (?:it|them|that|this|the \w+)\b|\b(?:the|your|it)\b[\w ]{0,25}?\bwill be (?:live|up|ready|done|fixed|sent|out|in your inbox)\b/i);
-  if (delivery && s.side === 'agency' && findDuePhrase(clause.slice(delivery.index!))) return { owner: s.speaker, side: s.side, quoteAt: delivery.index! };
+  const delivery = clause.match(/\byou['’]ll have (?:it|them|that|this|the \w+)\b|\b(?:the|your|it)\b[\w ]{0,25}?(?:\bwill|['’]ll) be (?:live|up|ready|done|fixed|sent|out|in your inbox|working|sorted|updated|corrected|changed|published|back up)\b/i);
+  if (delivery && (s.side === 'agency' || /^you/i.test(delivery[0])) && findDuePhrase(clause.slice(delivery.index!))) return { owner: s.speaker, side: s.side, quoteAt: delivery.index! };
+  const idiom = clause.match(IDIOM);
+  // "Will do" answers an ask ("Can you fix the footer?"), not a courtesy ("Keep us in mind").
+  const prev = sentences[s.n - 1];
+  const answersAsk = !/^\W*(?:\w+[,.!]?\s+)?will do\b/i.test(clause.trim()) || !!findDuePhrase(clause) || (!!prev && prev.speaker !== s.speaker && !!askKind(prev.text));
+  if (idiom && answersAsk && !FIRST.test(s.text.slice(at + idiom.index! + idiom[0].length))) return { owner: s.speaker, side: s.side, quoteAt: idiom.index! };
   const reported = clause.match(REPORTED_WOULD);
   if (reported) return thirdParty(source, sentences, s, clause, at, reported);
   const prog = clause.match(PROGRESSIVE);
@@ -140,6 +174,9 @@ function thirdParty(source: NormalizedSource, sentences: Sentence[], s: Sentence
   if (/^(he|she|they)$/i.test(subject)) {
     // "Wen, our CTO, said she'll ..." / "He says he'll ...": the reporter's subject is the owner.
     owner = resolvePronoun(source, sentences, s, at + m.index!, s.speaker);
+  } else if (/\s/.test(subject) && subject.split(/\s+/).every((w) => !NOT_A_NAME.has(w.toLowerCase()))) {
+    // "Priya Nair on my team is going to ...": a full name is a person, and names them apart from another Priya.
+    owner = subject;
   } else if (personMentions(source, clause).some((p) => p.name === subject)) {
     owner = subject;
   }

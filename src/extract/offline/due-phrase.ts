@@ -7,19 +7,28 @@ import type { Sentence } from './sentences.js';
 const WD = '(?:donnerstag|miercoles|miércoles|wednesday|dienstag|dimanche|mercredi|mittwoch|saturday|thursday|vendredi|domingo|freitag|samstag|sonntag|tuesday|viernes|friday|jueves|martes|monday|montag|sabado|samedi|sunday|sábado|jeudi|lundi|lunes|mardi)';
 const MON = '(?:septiembre|diciembre|noviembre|september|septembre|december|dezember|décembre|february|november|novembre|febrero|februar|fevrier|février|january|janvier|juillet|october|octobre|octubre|oktober|agosto|august|januar|abril|april|avril|enero|julio|junio|march|marzo|aout|août|juin|juli|july|june|juni|mars|mayo|märz|sept|apr|aug|dec|feb|jan|jul|jun|mai|mar|may|nov|oct|sep)';
 const ORD = '\\d{1,2}(?:st|nd|rd|th|er)?';
-const EXPLICIT = `\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|${ORD}\\.?\\s+(?:de\\s+)?${MON}|(?:${WD},?\\s+)?(?:${MON}\\.?\\s+${ORD}|(?:the\\s+|le\\s+)?${ORD}\\s+${MON}|(?:the\\s+)${ORD})|${WD}\\s+the\\s+${ORD}`;
+/** Abbreviated weekdays count only after a preposition ("by Fri"), never alone ("Sun", "Wed"). */
+const WD_ABBR = '(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.?';
+const EXPLICIT = `\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:the\\s+)?${ORD}\\s+of\\s+${MON}|${ORD}\\.?\\s+(?:de\\s+)?${MON}|(?:${WD},?\\s+)?(?:${MON}\\.?\\s+${ORD}|(?:the\\s+|le\\s+)?${ORD}\\s+${MON}|(?:the\\s+)${ORD}(?:\\s+or\\s+(?:the\\s+)?${ORD}(?!\\s*[%$]))?)|${WD}\\s+the\\s+${ORD}`;
 const EXPLICIT_RE = new RegExp(`\\b(${EXPLICIT})\\b`, 'i');
 const RELATIVE = `(?:(?:the\\s+)?end of (?:the |this |next )?(?:day|week|month)(?: tomorrow)?|(?:the\\s+)?end of ${MON}|${WD}\\s+(?:of\\s+)?next week|next week|this week|tomorrow(?: morning| afternoon)?|today|tonight|${WD}(?:\\s+or\\s+${WD})?|la fin de la semaine(?: prochaine)?|la semaine prochaine|demain|aujourd'hui|(?:in|within) (?:\\d+|one|two|three|four|a|an) (?:days?|weeks?)|mañana|hoy|la próxima semana|esta semana|el ${WD}|morgen|heute|(?:ende\\s+)?nächste[rn]?\\s+woche|diese woche)`;
 const ANAPHOR = '(?:then|that|the [a-z-]+ (?:starts|begins|launches|goes live|opens)|it starts)';
 
 const PATTERNS: RegExp[] = [
+  new RegExp(`\\b(?:\\d+|one|two|three|four)\\s+weeks?\\s+before\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(?:${EXPLICIT})`, 'i'),
   new RegExp(`\\b(?:\\d+|one|two|three|four)\\s+weeks?\\s+before\\s+(?:${EXPLICIT}|${ANAPHOR})`, 'i'),
   new RegExp(`\\bbefore\\s+${ANAPHOR}`, 'i'),
+  // "two weeks before Harbor Days": a named event dated earlier in the conversation.
+  /\b(?:\d+|one|two|three|four)\s+weeks?\s+(?:before|ahead of)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}/,
+  /\bby then\b/i,
   new RegExp(`\\b(?:by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(?:${EXPLICIT})`, 'i'),
   /\bbis\s+zum\s+\d{1,2}\.(?!\d)/i,
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant(?:\\s+le)?|d'ici|d’ici|due|antes del?|para el|hasta el|bis(?:\\s+zum)?|vor dem)\\s+(?:${EXPLICIT})`, 'i'),
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant|d'ici|d’ici|antes del?|para|hasta|bis)\\s+${RELATIVE}`, 'i'),
-  /\b(?:first thing tomorrow|end of day tomorrow|right after (?:this|the) call|after (?:this|the) call|right now|right away|asap|immediately|within the hour|this (?:morning|afternoon|evening)|end of day|eod|tout de suite)\b/i,
+  new RegExp(`\\b(?:by|before|until|no later than|on)\\s+${WD_ABBR}(?![\\p{L}])`, 'iu'),
+  new RegExp(`\\b(?:by\\s+)?(?:(?:close|end) of (?:business|play)|cob|eob|eop)\\s+(?:on\\s+)?${WD}`, 'i'),
+  /\b(?:(?:close|end) of (?:business|play)|cob|eob|eop)\s+(?:tomorrow|today)\b/i,
+  /\b(?:first thing tomorrow|end of day tomorrow|(?:by |before )?(?:close|end) of (?:business|play)|cob|eob|(?:in|within) the (?:next )?(?:hour|day)|straight away|first thing (?:today|this morning)|right after (?:this|the) call|after (?:this|the) call|right now|right away|asap|immediately|within the hour|this (?:morning|afternoon|evening)|end of day|eod|tout de suite)\b/i,
   new RegExp(`\\b(?:on\\s+)?(?:${EXPLICIT})\\b`, 'i'),
   new RegExp(`\\b(?:on\\s+)?${RELATIVE}\\b`, 'i'),
 ];
@@ -30,6 +39,12 @@ const VAGUE_CLAUSE = /\b(whenever you (get|have) a (chance|minute|moment)|no rus
 export function findDuePhrase(clause: string, history: Sentence[] = []): string | null {
   if (VAGUE_CLAUSE.test(clause)) return null;
   let best: RegExpMatchArray | null = null;
+  // "By Friday next week, so you have a few days before the 1st": a purpose clause after the deadline is not one.
+  const purpose = clause.search(/,\s+so(?: that)?\s+(?:you|we|I|they|it)\b/i);
+  if (purpose > 0 && clause !== clause.slice(0, purpose)) {
+    const head = findDuePhrase(clause.slice(0, purpose), history);
+    if (head && /^(?:by|until|no later than)\b/i.test(head)) return head;
+  }
   for (const re of PATTERNS) {
     const m = clause.match(re);
     if (m) { best = m; break; }
@@ -38,9 +53,32 @@ export function findDuePhrase(clause: string, history: Sentence[] = []): string 
   // "every Friday", "Fridays at nine": a recurring day is a schedule, not a deadline.
   if (/\b(?:every|each|jeden|chaque|cada)\s*$/i.test(clause.slice(0, best.index))) return null;
   // "before our open house on June 3rd" is "before June 3rd".
+  const weeksEvent = best[0].match(new RegExp(`^(\\S+\\s+weeks?\\s+before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(${EXPLICIT})$`, 'i'));
+  if (weeksEvent) return `${weeksEvent[1]} ${weeksEvent[2]}`;
   const event = best[0].match(new RegExp(`^(by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(${EXPLICIT})$`, 'i'));
   if (event) return `${event[1]} ${event[2]}`;
-  const phrase = best[0].trim();
+  // "COB Thursday" is Thursday.
+  const phrase = best[0].trim().replace(/^(?:by\s+)?(?:(?:close|end) of (?:business|play)|cob|eob|eop)\s+(?:on\s+)?(?=[a-z]{5,})(?!today|tomorrow)/i, 'by ');
+  // "by then": the last deadline said before, whoever said it.
+  if (/^by then$/i.test(phrase)) {
+    const earlier = [clause.slice(0, best.index), ...history.slice().reverse().map((h) => h.text)];
+    for (const [i, t] of earlier.entries()) {
+      const d = t && findDuePhrase(t, i === 0 ? history : history.slice(0, history.length - i));
+      if (d && !/\bthen$/i.test(d)) return d;
+    }
+    return null;
+  }
+  const named = phrase.match(/^(.*?\b(?:before|ahead of))\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$/);
+  if (named) {
+    const texts = history.map((h) => h.text);
+    const at = texts.findIndex((t) => t.includes(named[2]!));
+    if (at < 0) return null;
+    for (const t of texts.slice(at).reverse()) {
+      const all = [...t.matchAll(new RegExp(EXPLICIT_RE.source, 'gi'))];
+      if (all.length) return `${named[1]!.replace(/ahead of$/i, 'before')} ${all.at(-1)![0]}`;
+    }
+    return null;
+  }
   const anaphor = phrase.match(new RegExp(`${ANAPHOR}$`, 'i'));
   if (!anaphor) return phrase;
   const before = clause.slice(0, best.index);

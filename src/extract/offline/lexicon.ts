@@ -4,14 +4,17 @@ import type { Channel } from '../../domain/schemas.js';
 
 /** Checked in order: the first channel whose words occur in the request (or its context) wins. */
 export const CHANNEL_LEXICON: Array<[Channel, RegExp]> = [
+  // Where the broken thing lives decides first: a checkout, a form or a widget on the site is web work even when money is mentioned
+  // (classifyChannel skips this row when ads are named: then the ad is what is wrong).
+  ['web', /\b(?:checkout|shopping cart|cart page|payment (?:page|form)|booking (?:form|page|widget)|(?:widget|plugin|pop-?up|form|button)\b[^.?!]{0,40}\bon (?:the|our) (?:home ?page|website|site))\b/i],
   ['billing', /\b(invoices?|factures?|facturas?|rechnungs?|fee|fees|charged?|charges|refunds?|overcharg\w*|paid|payment|billing|retainer|(?:covers?|pays? for|eats?) (?:that|the) (?:loss|cost|difference)|(?:card|bank) statements?|credit)\b/i],
-  ['email_marketing', /\b(e-?mail (side|program|campaign|series|list|blast|newsletter)|newsletters?|welcome series|correction e-?mail|mailchimp|klaviyo|(to|on) the (full|whole|email) list|email marketing|courriel)\b/i],
-  ['social', /\b(meta|facebook|instagram|linkedin|tiktok|twitter|pinterest|youtube|social|business manager|reels?|stories|boost(?:ed|ing|s)?)\b/i],
+  ['email_marketing', /\b((?:get|send) an? e-?mail out|e-?mail (?:out )?to (?:our|the) [\w ]{0,20}list|(?:patient|customer|client|member|mailing|subscriber)s? list|e-?mail (side|program|campaign|series|list|blast|newsletter)|newsletters?|welcome series|correction e-?mail|mailchimp|klaviyo|(to|on) the (full|whole|email) list|email marketing|courriel)\b/i],
+  ['social', /\b((?<!blog )posts? (?:scheduled|series)|schedul\w+ (?:the |our )?(?:\w+ )?posts|meta|facebook|instagram|linkedin|tiktok|twitter|pinterest|youtube|social|business manager|reels?|stories|boost(?:ed|ing|s)?)\b/i],
   ['seo', /\b((?:reply|replies|respond|response) to (?:the|a|this|that|our) (?:google )?reviews?|(?:hours|address|phone number|opening times|photos) (?:on|in) google|local search|local seo|perfil de google|ficha de google|google-profil|unternehmensprofil|google reviews?|reviews on google|yelp|bing places|apple maps|citations?|directory listings?|google business profile|business profile|gbp|google listing|listing|fiche google|maps|organic|seo|location pages?|page (one|two|three|1|2|3) of google|on page (one|1)|rank\w*|search results)\b/i],
   ['google_ads', /\b(anuncios de google|google-anzeigen|google ads|adwords|search ads|shopping|local services ads?|lsa|ppc|paid search|annonces google|ad copy|ad groups?|keywords?|cpc)\b/i],
   ['content', /\b(blog\w*|articles?|artículos?|beitr[aä]g\w*|article de blogue|copywriting|case stud(y|ies)|white ?papers?|posts? on (our|the) blog|content)\b/i],
   ['crm', /\b(crm|sms|text messages?|hubspot|salesforce|review (texts?|requests?)|automations?|follow-up texts?|drip)\b/i],
-  ['analytics', /\b(reports?|rapport|informes?|bericht\w*|dashboards?|analytics|how many|results since|summary of (?:the )?results|numbers|data|tracking|breakdown|break out|comparison|recordings?|cost per lead|conversions?|leads came|list of (everyone|all|every)|broken (?:out|down) by)\b/i],
+  ['analytics', /\b(one-pager|(?:one-page |short |quick )?summary of what|what we (?:got|get) for (?:the|our) money|reports?|rapport|informes?|bericht\w*|dashboards?|analytics|how many|results since|summary of (?:the )?results|numbers|data|tracking|breakdown|break out|comparison|recordings?|cost per lead|conversions?|leads came|list of (everyone|all|every)|broken (?:out|down) by)\b/i],
   ['web', /\b(website|web ?site|sitio web|webseite|página|seite|site|homepage|home page|landing pages?|pages?|forms?|buttons?|banner|announcement bar|captcha|spam|checkout|store|shopify|link|url|menu|footer|header)\b/i],
 ];
 
@@ -21,7 +24,7 @@ export const SEARCH_PLATFORM = /\b(google ads|google shopping|shopping|local ser
 export const GENERIC_ADS = /\b(ads?|campaigns?|promo|promotion|budget|annonces)\b/i;
 
 /** Requests that need a specialist or real work rather than a five-minute change. */
-export const COMPLEX_CUES = /\b(proposals?|quotes?|quote (that|it|this)|plan|strategy|write|blog|article|posts?|landing pages?|page (one|1)|rank\w*|translat\w*|tradui\w*|set (it )?up so|automatically|build|design|create|comparison|break out|breakdown|list of (everyone|all|every)|(cost|price) difference|compare (the )?costs|who covers|cut|run the|each location|every location|all (\w+ )?locations|launch|go ahead with|captcha|spam filter\w*|scope|audit|redesign|new campaign|angebot|presupuesto|devis|summary of (?:the )?results)\b/i;
+export const COMPLEX_CUES = /\b(draft|redone|redo(?:ne)? (?:all|every)|(?:start|launch|run|try|set up|begin|kick off|create) (?:a|an|some) (?:[\w-]+ ){0,3}(?:campaign|newsletter|series|program|programme|podcast|channel)s?|(?:what|how much) (?:would|will|does|did) (?:it|that|this) cost|cost to|knock (?:out|up)|whip up|throw together|mock(?: |-)?up|new (?:[\w-]+ )?(?:boards?|menus?|flyers?|brochures?|signage|banners?|videos?|graphics|creatives?|logos?|sections?|landing pages?|microsites?)|proposals?|quotes?|quote (that|it|this)|plan|strategy|write|blog|article|posts?|landing pages?|page (one|1)|rank\w*|translat\w*|tradui\w*|set (it )?up so|automatically|build|design|create|comparison|break out|breakdown|list of (everyone|all|every)|(cost|price) difference|compare (the )?costs|who covers|cut|run the|each location|every location|all (\w+ )?locations|launch|go ahead with|captcha|spam filter\w*|scope|audit|redesign|new campaign|angebot|presupuesto|devis|summary of (?:the )?results)\b/i;
 
 /** Words that are capitalised but are not people (products, places in UI, months, days...). */
 export const NOT_A_NAME = new Set([

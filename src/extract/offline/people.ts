@@ -30,9 +30,9 @@ export function personMentions(source: NormalizedSource, text: string): PersonMe
     const participant = isParticipantFirst(source, word);
     const introduced = new RegExp(`\\b(our|my|his|her|their|the)\\s+(?:[\\w-]+\\s+)?${ROLE_WORDS.source}\\s*,?\\s*$`, 'i').test(before);
     const appositive = /^,\s+(our|my|the|one of our|his|her)\b/i.test(after);
-    const acting = /^\s+(will|'ll|’ll|is going to|said|says|is taking|is doing|has|from (our|the|my)|on (our|the|my))\b/i.test(after);
+    const acting = /^(?:['’]s going to|['’]ll)|^\s+(will|'ll|’ll|is going to|said|says|is taking|is doing|has|from (our|the|my)|on (our|the|my))\b/i.test(after);
     const capitalStart = at === 0 || /[.!?]\s*$/.test(before);
-    if (participant || introduced || appositive || (acting && !capitalStart) || (acting && capitalStart && /^\s+(will|'ll|’ll|said|says)/i.test(after))) {
+    if (participant || introduced || appositive || (acting && !capitalStart) || (acting && capitalStart && /^(?:\s+(?:will|'ll|’ll|said|says|is going to|from (?:our|the|my)|on (?:our|my|the))|['’]s going to|['’]ll)/i.test(after))) {
       out.push({ name: word, at });
     }
   }

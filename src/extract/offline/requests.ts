@@ -1,6 +1,6 @@
 import type { NormalizedSource } from '../../domain/schemas.js';
 import {
-  askKind, askStart, BACK_REFERENCE, BILLING_ERROR, WANT_WORD, CLAIMS, CONTRADICTION, CORRECTION_NEXT, DISTINCT, HOT_ERROR, PUBLIC_ASSET,
+  askKind, askStart, BACK_REFERENCE, pointsBack, BILLING_ERROR, WANT_WORD, CLAIMS, CONTRADICTION, CORRECTION_NEXT, DISTINCT, HOT_ERROR, PUBLIC_ASSET,
   REMINDER, STILL_WRONG, VERBS, type AskKind,
 } from './ask-patterns.js';
 import { findDuePhrase } from './due-phrase.js';
@@ -30,10 +30,11 @@ const CLAUSE_SPLIT = new RegExp(`(?:,\\s+(?:and\\s+|so\\s+|and then\\s+)|;\\s+|\
 
 function clauses(text: string): string[] {
   // "Leo, the webinar on the 23rd: are the event ads ready?": the ask is after the colon.
-  const colon = text.search(/\s?:\s/);
+  // A dash works like the colon: "And the blog post — when is that going up?".
+  const colon = text.search(/\s?:\s|\s[—–-]\s/);
   // A one-word label ("Name: ...", "Email: ...") is a form field, not a lead-in to an ask.
   if (colon > 0 && /\s/.test(text.slice(0, colon).trim()) && !askKind(text.slice(0, colon))) {
-    const after = text.slice(colon).replace(/^\s?:\s+/, '');
+    const after = text.slice(colon).replace(/^\s?(?::|[—–-])\s+/, '');
     if (askKind(after)) text = after;
   }
   const parts: string[] = [];
@@ -53,7 +54,7 @@ const STOP = new Set(['about', 'there', 'their', 'these', 'those', 'which', 'wou
 function contentWords(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/[a-zà-ÿ][a-zà-ÿ'-]{4,}/g) ?? []).filter((w) => !STOP.has(w)));
 }
-function sharesWord(a: string, b: string): boolean {
+export function sharesWord(a: string, b: string): boolean {
   const wa = contentWords(a);
   return [...contentWords(b)].some((w) => wa.has(w));
 }
@@ -64,7 +65,7 @@ function sharesWord(a: string, b: string): boolean {
  * the paragraph, while shared words may reach the paragraph before.
  */
 function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clause: string): boolean {
-  const points = BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, ''));
+  const points = pointsBack(clause);
   const shares = sharesWord(report.text, clause);
   const corrective = /\b(?:fix|correct\w*|change|update|swap|replace|remove|take (?:it |them )?down|pull)\b/i.test(clause);
   if (source.kind === 'email') return report.segment === ask.segment ? points || shares || corrective : ask.segment - report.segment === 1 && (shares || corrective);
@@ -72,7 +73,11 @@ function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clau
 }
 
 const ACTORS = '(?:customers?|patients?|shoppers?|buyers?|guests?|people|families|prospects|visitors|callers|kunden|clients)';
-const CUSTOMER_IMPACT = new RegExp(`\\b${ACTORS}\\s+(?:are|have been|keep|were|have)?\\s*(?:complaining|calling|ringing|confused|showing up|turn(?:ing|ed) up|show(?:ing|ed) up|replying|emailing|messaging|quoting|citing|arguing|angry|driving|asking|missing)|\\b(?:anyone|someone|people|more people) (?:else )?(?:drives?|turns? up|shows? up)\\b|\\b(?:had|got) (?:a dozen|dozens of|several|many|lots of|\\d+) ${ACTORS}|\\bcomplain(?:ed|ing|ts)\\b|\\bbad reviews?\\b|\\b(?:mehrere|viele|einige)?\\s*kunden\\b[^.]*\\b(?:berufen|beschwer\\w*|rufen|fragen)`, 'i');
+export const CUSTOMER_IMPACT = new RegExp(`\\blosing (?:bookings|sales|orders|customers|leads|business|money|revenue|patients|clients|reservations)\\b|\\b${ACTORS}\\s+(?:are|were|get|got|getting)\\s+(?:really\\s+|very\\s+)?(?:annoyed|upset|frustrated|furious|angry|confused)\\b|\\b${ACTORS}\\s+(?:are|have been|keep|were|have)?\\s*(?:complaining|calling|ringing|confused|showing up|turn(?:ing|ed) up|show(?:ing|ed) up|replying|emailing|messaging|quoting|citing|arguing|angry|driving|asking|missing)|\\b(?:anyone|someone|people|more people) (?:else )?(?:drives?|turns? up|shows? up)\\b|\\b(?:had|got) (?:a dozen|dozens of|several|many|lots of|\\d+) ${ACTORS}|\\bcomplain(?:ed|ing|ts)\\b|\\bbad reviews?\\b|\\b(?:mehrere|viele|einige)?\\s*kunden\\b[^.]*\\b(?:berufen|beschwer\\w*|rufen|fragen)`, 'i');
+
+/** "Another family went to the old pier and missed their tour": a customer acted on the error. */
+const PEOPLE_WHO = '(?:family|families|customers?|guests?|patients?|clients?|couples?|people|visitors?|shoppers?|buyers?|callers?|members?|students?|parents?|tenants?|prospects?|diners?|riders?|travell?ers?|someone|somebody)';
+const CUSTOMER_ACTED = new RegExp(`\\b(?:another|a|one|two|three|four|several|some|many|more|\\d+|a few|a couple of)\\s+(?:[\\w-]+\\s+)?${PEOPLE_WHO}\\s+(?:[\\w'’-]+\\s+){0,2}(?:went|drove|walked|showed up|turned up|arrived|missed|called|rang|complained|tried|couldn['’]t|got lost|ended up|paid|booked|ordered|used|quoted|asked|wrote|emailed)\\b`, 'i');
 
 const BARE_DEADLINE = /^(?![^.!?]*\b(?:I|we|you|he|she|they|it)\b)(?:[\p{L}]+[,]?\s+){0,2}(?:by|before|until|no later than|avant|d['’]ici|bis|antes|para|hasta|today|tomorrow|tonight|asap|demain|mañana|morgen|heute|hoy)\b[^.!?]{0,30}[.!?]?$/iu;
 
@@ -90,14 +95,18 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
     following.push(x);
   }
   const after = following.map((x) => x.text).join(' ');
-  const hot = HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)) || CUSTOMER_IMPACT.test(`${s.text} ${after}`);
+  // The impact may come first ("Another family went to Pier 4 and missed their tour. [...] The website still says Pier 4.").
+  const earlier = sentences.slice(Math.max(0, s.n - 4), s.n).filter((x) => x.speaker === s.speaker && s.segment - x.segment <= 1);
+  const actedBefore = earlier.some((x) => CUSTOMER_ACTED.test(x.text));
+  const hot = HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)) || CUSTOMER_IMPACT.test(`${s.text} ${after}`) ||
+    CUSTOMER_ACTED.test(`${s.text} ${after}`) || actedBefore;
   return { s, hot, used: false, follow: [] };
 }
 
 /** "That needs to be fixed today": a passive demand after a report carries its deadline. */
-const NEEDS_FIX = /\b(?:needs?|has|have) to be (?:fixed|changed|corrected|updated|removed|taken down|sorted)\b|\bmust be (?:fixed|changed|corrected|updated|removed)\b/i;
+const NEEDS_FIX = /\b(?:needs?|has|have) to be (?:fixed|changed|corrected|updated|removed|taken down|sorted)\b|\bneeds? (?:fixing|changing|correcting|updating|sorting(?: out)?|removing|taking down)\b|\bmust be (?:fixed|changed|corrected|updated|removed)\b/i;
 /** A report in the past tense ("was meant to go live on the 15th"): its date is the missed one, not a deadline. */
-export const PAST_CLAUSE = /\b(?:was|were|had been)\b/i;
+export const PAST_CLAUSE = /\b(?:was|were|had been)\b|\b(?:expired|ended|started|launched|went (?:live|out)|closed|finished|stopped)\s+(?:on|last)\b/i;
 
 /** "Carla, can you dig those out?": an ask addressed by name to a colleague on the speaker's own side. */
 function toOwnSide(source: NormalizedSource, s: Sentence, clause: string): boolean {
@@ -144,13 +153,16 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       const sameTurn = prev && prev.speaker === s.speaker && prev.last.n < s.n && !s.bullet &&
         (prev.last.segment === s.segment || (source.kind === 'call' && !sentences.slice(prev.last.n + 1, s.n).some((x) => x.speaker !== s.speaker)));
       const between = prev ? sentences.slice(prev.last.n + 1, s.n) : [];
-      const followUp = sameTurn && kind !== 'question' && !DISTINCT.test(clause) && between.every((x) => !errorReport(sentences, x)) &&
-        (BACK_REFERENCE.test(clause.replace(/\b(?:that|this)\s+(?:day|week|month|year|time)\b/gi, '')) || (kind === 'want' && sharesWord(clause, prev!.texts.join(' '))) ||
+      // "Can you tell me how many clicked? I want to know how many might be affected.": the reason for the ask, not a new one.
+      const reason = kind === 'want' && prev && prev.speaker === s.speaker && prev.last.n === s.n - 1 && prev.last.segment === s.segment &&
+        /\b(?:want|need|['’]d like|would like)\s+to\s+(?:know|understand|see|check|figure out|find out|get a sense|be sure|make sure)\b/i.test(clause);
+      const followUp = reason || sameTurn && kind !== 'question' && !DISTINCT.test(clause) && between.every((x) => !errorReport(sentences, x)) &&
+        (pointsBack(clause) || (kind === 'want' && sharesWord(clause, prev!.texts.join(' '))) ||
           // "We want 20% off all e-bikes." right after the ask: its specification, not a new action.
-          (kind === 'want' && prev!.last.n === s.n - 1 && !new RegExp(`\\b(?:to\\s+[a-z]+|${VERBS})\\b`, 'i').test(clause.slice(clause.search(WANT_WORD)))));
+          (kind === 'want' && prev!.last.n === s.n - 1 && clause.search(WANT_WORD) >= 0 && !new RegExp(`\\b(?:to\\s+[a-z]+|${VERBS})\\b`, 'i').test(clause.slice(clause.search(WANT_WORD)))));
       // "We want to advertise there. Could you put together a plan?": the explicit ask replaces the wish it spells out.
       if (prev && prev.kind === 'want' && kind === 'modal' && prev.last.n === s.n - 1 && prev.speaker === s.speaker && !DISTINCT.test(clause) &&
-        !BACK_REFERENCE.test(clause)) {
+        !pointsBack(clause) && sharesWord(clause, [...prev.texts, sentences[prev.first.n - 1]?.speaker === s.speaker ? sentences[prev.first.n - 1]!.text : ''].join(' '))) {
         const start = askStart(clause, kind);
         prev.kind = kind;
         prev.quote = clause.slice(start).trim();
@@ -166,13 +178,19 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
         continue;
       }
       const start = askStart(clause, kind);
-      const quote = clause.slice(start).trim().replace(/^(?:and|but|so)\s+(?=\S)/i, '') || clause;
+      // "Please have it live before then; I'll send the copy by Tuesday": the ask ends where the speaker's own promise starts.
+      const own = clause.slice(start).search(/[;,:—–-]\s+(?:and\s+)?(?:I|we)(?:['’]ll| will|['’]m going to)\b/i);
+      const body = own > 0 ? clause.slice(start, start + own) : clause.slice(start);
+      const quote = body.trim().replace(/^(?:and|but|so)\s+(?=\S)/i, '') || clause;
       const draft: RequestDraft = {
         kind, first: s, last: s, quote, speaker: s.speaker, texts: [clause], context: [], hot: kind === 'ultimatum', sentences: [s.n],
       };
+      // "The blog post about spring — when is it going up?": the lead-in names what the ask is about.
+      const lead = s.text.slice(0, s.text.length - clause.length).trim();
+      if (lead && s.text.endsWith(clause) && /[:—–-]$/.test(lead)) draft.context.push(lead);
       // "Someone left a fake review on our Google listing. Could you get it removed?": "it" is the sentence before.
       const before = sentences[s.n - 1];
-      if (before && before.segment === s.segment && before.speaker === s.speaker && BACK_REFERENCE.test(clause) && !errorReport(sentences, before)) {
+      if (before && before.segment === s.segment && before.speaker === s.speaker && pointsBack(clause) && !errorReport(sentences, before)) {
         draft.context.push(before.text);
       }
       for (const e of errors) {
@@ -195,7 +213,7 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
     }
     // "I'd like to see it before the 22nd." / "I'm putting it in front of the board before the 10th.": the ask's deadline.
     if (last && last.last.n === s.n - 1 && last.last.segment === s.segment && last.speaker === s.speaker && !last.deadline &&
-      BACK_REFERENCE.test(s.text) && !/\b(?:I|we)(?:['’]ll| will)\b/i.test(s.text) && findDuePhrase(s.text) && !findDuePhrase(last.texts.join(' '))) {
+      BACK_REFERENCE.test(s.text) && !/\b(?:I|we)(?:['’]ll| will)\b/i.test(s.text) && !/\b(?:said|told|promised|was supposed|were supposed)\b/i.test(s.text) && findDuePhrase(s.text) && !findDuePhrase(last.texts.join(' '))) {
       last.deadline = s.text;
       continue;
     }

@@ -24,6 +24,9 @@ export function findRetractions(sentences: Sentence[]): Retraction[] {
     // "Never mind the quote, ...": the words right after the cue name what is withdrawn too.
     const suffix = s.text.slice(m.index! + m[0].length).split(/[,.;:!?]/)[0] ?? '';
     if (EARLIER_SOURCE.test(prefix) || EARLIER_SOURCE.test(suffix)) continue;
+    // "I mentioned on the phone adding a blog post. Ignore that.": a bare retraction right after a mention of an earlier exchange withdraws that.
+    const before = sentences[s.n - 1];
+    if (before && before.speaker === s.speaker && !prefix.trim() && EARLIER_SOURCE.test(before.text)) continue;
     // Vocatives and connectives are not a topic; a named thing around the cue is.
     const topic = words(`${prefix} ${suffix}`.replace(/\b[A-Z][a-z]+,/g, ''));
     out.push({ s, topic });

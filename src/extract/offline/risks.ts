@@ -1,5 +1,8 @@
 import type { RiskKind, Severity } from '../../domain/schemas.js';
 import type { Sentence } from './sentences.js';
+import {
+  CHURN_BUDGET, CHURN_HIGH, DISPLEASURE, DOUBLE_BILLED, HARSH_VERDICT, MORE_OF_THE_BUSINESS, OTHERS_BILLED, OTHERS_FEEL, PAYMENT_HELD, APPROVED_EXPANSION, NEW_UNIT, CONDITIONAL_WISH, REPEATED_ASKING, UNACTED_ASK,
+} from './signal-lexicon.js';
 
 // Relationship and delivery signals. Each cue carries the kind, the severity and who can voice it
 // (a client threatens churn; the agency says it is blocked). One signal per kind per source, the
@@ -17,6 +20,19 @@ export interface RiskDraft {
 interface Cue { kind: RiskKind; severity: Severity; re: RegExp; who: 'client' | 'agency' | 'any'; why: string; strength: number }
 
 const CUES: Cue[] = [
+  // Composed word classes (signal-lexicon.ts): any word order, any intensifier.
+  { kind: 'churn_risk', severity: 'high', who: 'client', strength: 3, why: 'Client puts the agency under review or threatens to end the relationship.', re: CHURN_HIGH },
+  { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 2, why: 'Client cuts, freezes or pauses marketing spend.', re: CHURN_BUDGET },
+  { kind: 'frustration', severity: 'high', who: 'client', strength: 2, why: 'Client states displeasure with the agency.', re: DISPLEASURE },
+  { kind: 'frustration', severity: 'medium', who: 'client', strength: 1, why: 'Client has to chase the agency.', re: REPEATED_ASKING },
+  { kind: 'frustration', severity: 'high', who: 'client', strength: 2, why: 'Client judges the agency\'s work harshly.', re: HARSH_VERDICT },
+  { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'The client asked for this before and it is still not done.', re: UNACTED_ASK },
+  { kind: 'billing', severity: 'high', who: 'client', strength: 3, why: 'Payment held over an invoice dispute.', re: PAYMENT_HELD },
+  { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a duplicate charge.', re: DOUBLE_BILLED },
+  { kind: 'expansion_opportunity', severity: 'medium', who: 'client', strength: 2, why: 'Client wants the agency to cover more of the business.', re: MORE_OF_THE_BUSINESS },
+  { kind: 'expansion_opportunity', severity: 'high', who: 'client', strength: 3, why: 'Client has approved an expansion.', re: APPROVED_EXPANSION },
+  { kind: 'expansion_opportunity', severity: 'medium', who: 'client', strength: 2, why: 'Client is opening or acquiring a new unit.', re: NEW_UNIT },
+  { kind: 'expansion_opportunity', severity: 'low', who: 'client', strength: 1, why: 'Client would bring the agency in on new work if conditions allow.', re: CONDITIONAL_WISH },
   { kind: 'churn_risk', severity: 'high', who: 'client', strength: 3, why: 'Client threatens to end or re-bid the relationship.',
     re: /\b(?:rethink whether we keep|(?:rethink|reconsider)(?:ing)? (?:whether|if) (?:this|we|the|our|you)\b|rethink (?:the|our) (?:budget|retainer|relationship|contract|arrangement)|proposals? from (?:\w+ ){0,2}other agenc\w*|other agencies|re-?bid|out to (?:tender|bid)|(?:review|re-?evaluate|reconsider) (?:the|our|whether we keep) (?:agency|relationship|contract|retainer)|look(?:ing)? (?:at|for) (?:other|another|a new) agenc\w*|switch(?:ing)? agencies|cancel (?:the|our) (?:contract|retainer)|not (?:going to )?renew|end (?:the|our) (?:contract|relationship|retainer)|cancel (?:our|the) (?:account|service|subscription)|terminat\w+ (?:the|our) (?:contract|agreement)|pull the plug|take (?:our|the) business elsewhere|shop(?:ping)? around|send out an rfp|(?:thinking about|considering) (?:leaving|switching|moving (?:to|on))|(?:review|re-?evaluate|reconsider)\s+(?:all\s+|our\s+|the\s+)?(?:agency|agencies)(?:\s+(?:contracts?|relationships?))?)\b/i },
   { kind: 'churn_risk', severity: 'medium', who: 'client', strength: 2, why: 'Client cuts budget or threatens to move work away.',
@@ -30,7 +46,7 @@ const CUES: Cue[] = [
   { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'Something the agency promised is late.',
     re: /\b(?:(?:was|were) (?:supposed|meant|due|scheduled) to (?:be|go) (?:live|done|ready|up|out)|still (?:isn['’]t|is not|hasn['’]t been|has not been|hasn['’]t gone) (?:live|up|done|ready|fixed|launched)|was (?:promised|due) (?:for|by|on)|were promised|(?:still )?(?:isn['’]t|not|hasn['’]t been) (?:live|done|ready|delivered|launched) yet|(?:is|are) (?:late|overdue)|missed (?:the|our) deadline|past due)\b/i },
   { kind: 'blocked_access', severity: 'medium', who: 'agency', strength: 2, why: 'The agency is waiting on access, assets or data from the client.',
-    re: /\b(?:(?:still )?(?:don['’]t|do not) have (?:partner |admin |the |any )?access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is|are|they['’]re) still not (?:on|installed on|live on|added to) (?:the|your) (?:site|website|page|account)|(?:we['’]re|we are) still waiting (?:on|for)|haven['’]t (?:received|gotten|got) (?:the|your|any)|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed))\b/i },
+    re: /\b(?:(?:still )?(?:don['’]t|do not) have (?:[\w-]+ ){0,2}access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is|are|they['’]re) still not (?:on|installed on|live on|added to) (?:the|your) (?:site|website|page|account)|(?:we['’]re|we are) still waiting (?:on|for)|haven['’]t (?:received|gotten|got) (?:the|your|any)|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed))\b/i },
   { kind: 'missed_deadline', severity: 'medium', who: 'client', strength: 1, why: 'The client is still waiting on agency work.',
     re: /\b(?:still waiting (?:on|for) (?:the|your|our)|(?:were|was) told (?:it|they|you)(?:['’]d| would) be|behind schedule|still hasn['’]t (?:launched|gone live|been (?:done|fixed|delivered)))\b/i },
   { kind: 'blocked_access', severity: 'medium', who: 'client', strength: 1, why: 'Only someone on the client side can grant the access the agency needs.',
@@ -42,7 +58,7 @@ const CUES: Cue[] = [
   { kind: 'billing', severity: 'low', who: 'client', strength: 1, why: 'Client asks to reconcile invoices and spend.',
     re: /\b(?:(?:don['’]t|doesn['’]t|do not|does not) match|reconcil\w*|discrepanc\w*)\b/i },
   { kind: 'scope_creep', severity: 'medium', who: 'client', strength: 1, why: 'Out-of-scope work framed as small.',
-    re: /\b(?:while you['’]re in there|shouldn['’]t be (?:much|a big)|just quickly|(?:quickly |just )?(?:throw|knock|whip) (?:together|up|out)\b|basically (?:copy[- ]paste|the same)|nothing fancy|while you['’]re at it|shouldn['’]t take (?:long|much)|small favou?r|real quick|copy[- ]paste|tiny (?:change|tweak)|(?:can['’]t|couldn['’]t) you just|it['’]s (?:just|only) (?:one|a|the)\b|it['’]s (?:just |only )?(?:one|a single) (?:page|line|thing|change|email|post)\b)/i },
+    re: /\b(?:(?:a|one|it['’]s a|just a) (?:tiny|small|quick|little|simple|easy|minor) (?:thing|job|change|tweak|favou?r|task|fix|page|add-on|addition)\b|while you['’]re in there|shouldn['’]t be (?:much|a big)|just quickly|(?:quickly |just )?(?:throw|knock|whip) (?:together|up|out)\b|basically (?:copy[- ]paste|the same)|nothing fancy|while you['’]re at it|shouldn['’]t take (?:long|much)|small favou?r|real quick|copy[- ]paste|tiny (?:change|tweak)|(?:can['’]t|couldn['’]t) you just|it['’]s (?:just|only) (?:one|a|the)\b|it['’]s (?:just |only )?(?:one|a single) (?:page|line|thing|change|email|post)\b)/i },
   { kind: 'expansion_opportunity', severity: 'medium', who: 'client', strength: 2, why: 'A concrete plan for a new location, line or market.',
     re: /\b(?:(?:opening|launching|adding|starting|acquired|acquiring|bought|buying) (?:a|our|another) (?:new|second|third|fourth|fifth|company|business|brand)\b|expanding (?:into|to)\b|sister (?:company|brand|business)|our other (?:brand|company|business))/i },
   { kind: 'expansion_opportunity', severity: 'low', who: 'client', strength: 1, why: 'A vague or conditional idea for new work.',
@@ -50,7 +66,7 @@ const CUES: Cue[] = [
 ];
 
 const INVITE = /\b(?:proposal|quote|pricing|scope|run the|take on|manage|plan (?:and|with) (?:a )?budget|angebot)\b/i;
-const NEW_WORK = /\b(?:launch\w*|new (?:division|line|location|store|market|product|service|club|brand|site|channel|region)|second (?:channel|location|market|site|store)|zweite[nrm]? (?:kanal|standort|markt)|opening|expand\w*|division|distributor|distribution)\b/i;
+const NEW_WORK = /\b(?:signed (?:the |a )?lease|(?:second|third|fourth) (?:taproom|clinic|office|branch|restaurant|studio|shop|location|store|site|market)|launch\w*|new (?:division|line|location|store|market|product|service|club|brand|site|channel|region)|second (?:channel|location|market|site|store)|zweite[nrm]? (?:kanal|standort|markt)|opening|expand\w*|division|distributor|distribution)\b/i;
 
 /** The sentence that names the new work a proposal is invited for (it is the evidence), or null. */
 function expansionInvite(sentences: Sentence[], s: Sentence): Sentence | null {
@@ -74,10 +90,16 @@ export function findRisks(sentences: Sentence[]): RiskDraft[] {
       if (cue.who === 'agency' && s.side !== 'agency') continue;
       const m = s.text.match(cue.re);
       if (!m) continue;
+      if (cue.kind === 'frustration' && OTHERS_FEEL.test(s.text.slice(0, m.index!))) continue;
+      if (cue.kind === 'billing' && OTHERS_BILLED.test(s.text.slice(0, m.index!))) continue;
       // "The results have been fine, but the last two months felt slow": the evidence is after the "but".
       const but = s.text.slice(0, m.index!).search(/,\s+but\s+(?=\S)[^,]*$/i);
       const quote = but > 0 ? s.text.slice(but).replace(/^,\s+but\s+/i, '') : s.text;
-      found.push({ s, kind: cue.kind, severity: cue.severity, quote, rationale: cue.why, strength: cue.strength });
+      // "It's been a mess. I'm disappointed.": a bare feeling is quoted with the sentence that gives its cause.
+      const cause = sentences[s.n - 1];
+      const withCause = cue.kind === 'frustration' && quote.length < 30 && cause && cause.segment === s.segment && cause.speaker === s.speaker
+        ? `${cause.text} ${quote}` : quote;
+      found.push({ s, kind: cue.kind, severity: cue.severity, quote: withCause, rationale: cue.why, strength: cue.strength });
     }
     const plan = expansionInvite(sentences, s);
     if (plan) {
