@@ -44,6 +44,8 @@ export interface StartOptions {
 /** `wrangler dev` on the project's wrangler.toml, as a child process on 127.0.0.1, with local Queues and cron. */
 export async function startDevWorker(opts: StartOptions): Promise<DevWorker> {
   const [port, inspector] = [await freePort(), await freePort()];
+  // A fresh clone has no .wrangler/ yet.
+  mkdirSync(join(ROOT, '.wrangler'), { recursive: true });
   const persist = mkdtempSync(join(ROOT, '.wrangler', 'test-state-'));
   const vars = Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const args = [
