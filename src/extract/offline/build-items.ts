@@ -39,6 +39,8 @@ function sameIncident(d: RequestDraft, hot: RequestDraft[]): boolean {
   return hot.some((h) => h.speaker === d.speaker && d.first.n - h.last.n <= 8 && [...words([...h.texts, ...h.context].join(' '))].some((w) => mine.has(w)));
 }
 
+const URGENT_FIX = /\b(?:fix(?:ed)?|take (?:it |them |those |that )?(?:down|off)|taken (?:down|off)|correct(?:ed)?|sort(?:ed)?(?: out)?)\b[^.?!]{0,60}\b(?:today|tonight|immediately|right away|right now|asap|straight away|this morning|this afternoon|within the hour)\b/i;
+
 export function toRawRequests(source: NormalizedSource, sentences: Sentence[], drafts: RequestDraft[], risks: RiskDraft[]): RawRequest[] {
   const platform = adPlatform(source);
   const escalations = risks.filter((r) => r.severity === 'high' && (r.kind === 'churn_risk' || r.kind === 'billing'));
@@ -56,7 +58,9 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     // "Please fix it ASAP, we're losing bookings" / "make sure the ads stop claiming same-day delivery": customers are affected now.
     const impact = d.texts.some((t) => CUSTOMER_IMPACT.test(t)) ||
       d.texts.some((t) => /\b(?:stop|quit)\s+(?:mentioning|saying|claiming|promising|advertising|offering|showing|listing)\b|\b(?:remove|take (?:out|down|off))\s+(?:the|that|this)\s+(?:claim|promise|statement)\b/i.test(t) && PUBLIC_ASSET.test(t));
-    const hot = d.hot || tied || exposure || impact || sameIncident(d, hotDrafts);
+    // "I need it fixed tonight": a repair demanded within the day is an incident (a pause is a one-setting change).
+    const urgent = d.texts.some((t) => URGENT_FIX.test(t));
+    const hot = d.hot || tied || exposure || impact || urgent || sameIncident(d, hotDrafts);
     if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
     // "Before then, I'd like a plan": a lead-in the quote leaves out can still carry the deadline.

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { email, extract } from './sources.js';
+
+// Classes found weak on a blind set, checked in sentences written for this file: churn as weighing
+// alternatives or opening the account to review, "this is the Nth time", a repair demanded within the
+// day, "I'm going to need ..." asks, and setting up flows or tracking events as real work.
+
+const run = (lines: string[]) => extract(email('2026-06-10', 'Ines Kovac', lines));
+
+describe('blind-set classes in new wording', () => {
+  it.each([
+    'Our owners would like to look at alternative providers when the contract renews.',
+    'Finance is putting our account out to tender in the autumn.',
+  ])('"%s" is a churn risk', async (line) => {
+    expect((await run([line])).risks.map((r) => r.kind)).toContain('churn_risk');
+  });
+
+  it('"this is the fourth time" about the agency\'s work is frustration', async () => {
+    const out = await run(['This is the fourth time an update to the shop has broken the basket.']);
+    expect(out.risks.map((r) => r.kind)).toContain('frustration');
+  });
+
+  it('a repair demanded within the day is hot; the same ask by next week is not', async () => {
+    const hot = await run(['The gift card page shows the wrong balance to shoppers. Please get it corrected this afternoon.']);
+    expect(hot.requests.map((r) => r.triage)).toContain('hot');
+    const calm = await run(['Could you get the footer colour corrected next week?']);
+    expect(calm.requests.map((r) => r.triage)).not.toContain('hot');
+  });
+
+  it('"I\'m going to need" and "we\'ll also need" are asks', async () => {
+    const out = await run([
+      "I'm going to need the Q3 lead numbers split by campaign before the board pack goes out.",
+      "We'll also need the autumn banner on the homepage by the 20th.",
+    ]);
+    expect(out.requests).toHaveLength(2);
+  });
+
+  it('setting up flows or an analytics event is complex work', async () => {
+    const out = await run([
+      'Could you set up the post-purchase and win-back email flows in Klaviyo?',
+      'Can we get the quote-requested event into GA4?',
+    ]);
+    expect(out.requests.map((r) => r.triage)).toEqual(['complex', 'complex']);
+  });
+});
