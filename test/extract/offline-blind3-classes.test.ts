@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { email, extract } from './sources.js';
+import { call, email, extract } from './sources.js';
 
 // Classes found weak on a blind set, checked in sentences written for this file: churn as weighing
 // alternatives or opening the account to review, "this is the Nth time", a repair demanded within the
@@ -41,5 +41,22 @@ describe('blind-set classes in new wording', () => {
       'Can we get the quote-requested event into GA4?',
     ]);
     expect(out.requests.map((r) => r.triage)).toEqual(['complex', 'complex']);
+  });
+
+  it('an ask with no topic of its own takes its channel from the sentences just before it', async () => {
+    const out = await run(['Our June invoice has nine hours of design on it and we agreed on six. Can you take a look?']);
+    expect(out.requests.map((r) => r.channel)).toEqual(['billing']);
+  });
+
+  it('promises to price, to have a team or a person do something, and "quick one, done today"', async () => {
+    const out = await extract(call('2026-06-10', [['Tom Reyes', 'agency'], ['Ines Kovac', 'client']], [
+      ['Ines Kovac', 'Can you add the new opening hours to the footer, and what would a second landing page cost?'],
+      ['Tom Reyes', 'Easy one, done today. Let me cost the landing page and send you a figure by Thursday.'],
+      ['Ines Kovac', 'Also the old manager is still on the team page.'],
+      ['Tom Reyes', "I'll have her taken off this afternoon, and I'll have finance resend the May invoice this week."],
+    ]));
+    expect(out.commitments.map((c) => [c.owner, c.due])).toEqual([
+      ['Tom Reyes', '2026-06-10'], ['Tom Reyes', '2026-06-11'], ['Tom Reyes', '2026-06-10'], ['Tom Reyes', '2026-06-12'],
+    ]);
   });
 });
