@@ -59,4 +59,20 @@ describe('blind-set classes in new wording', () => {
       ['Tom Reyes', '2026-06-10'], ['Tom Reyes', '2026-06-11'], ['Tom Reyes', '2026-06-10'], ['Tom Reyes', '2026-06-12'],
     ]);
   });
+
+  it('a charge above what was agreed is billing, an approved new outlet is expansion, access asked for twice is blocked', async () => {
+    const out = await run([
+      'The April invoice bills 20 hours of photography and we agreed on 14.',
+      'Head office approved our second garden outlet in Ashby.',
+    ]);
+    expect(out.risks.map((r) => r.kind)).toEqual(expect.arrayContaining(['billing', 'expansion_opportunity']));
+    const agency = await extract(call('2026-06-10', [['Tom Reyes', 'agency'], ['Ines Kovac', 'client']], [
+      ['Tom Reyes', "We need access to your Mixpanel project before we can build that, we've asked three times."],
+    ]));
+    expect(agency.risks.map((r) => r.kind)).toContain('blocked_access');
+  });
+
+  it('"I\'m also going to need" is an ask', async () => {
+    expect((await run(["I'm also going to need the July call recordings exported by Friday."])).requests).toHaveLength(1);
+  });
 });
