@@ -75,4 +75,13 @@ describe('blind-set classes in new wording', () => {
   it('"I\'m also going to need" is an ask', async () => {
     expect((await run(["I'm also going to need the July call recordings exported by Friday."])).requests).toHaveLength(1);
   });
+
+  it('a short "I\'m disappointed" after a lead-in is quoted with the repeated-ask sentence after it; an agency admission is a missed deadline', async () => {
+    const out = await extract(call('2026-06-10', [['Tom Reyes', 'agency'], ['Ines Kovac', 'client']], [
+      ['Ines Kovac', "To be honest, I'm frustrated. This is the fourth time I've asked for the booking emails to show our new address."],
+      ['Tom Reyes', "That's fair. That should have gone live last month."],
+    ]));
+    expect(out.risks.find((r) => r.kind === 'frustration')?.quote).toBe("I'm frustrated. This is the fourth time I've asked for the booking emails to show our new address.");
+    expect(out.risks.map((r) => r.kind)).toContain('missed_deadline');
+  });
 });
