@@ -84,4 +84,11 @@ describe('blind-set classes in new wording', () => {
     expect(out.risks.find((r) => r.kind === 'frustration')?.quote).toBe("I'm frustrated. This is the fourth time I've asked for the booking emails to show our new address.");
     expect(out.risks.map((r) => r.kind)).toContain('missed_deadline');
   });
+
+  it('a pasted form submission ("Name: / Message:") yields no asks; the client\'s own ask after it does', async () => {
+    const out = await run([
+      "This came through the contact form this morning:\n\nName: Dora P.\nMessage: Please call me back about a quote, and can you fix the typo in your footer?\n\nCould you check the form still emails the office too?",
+    ]);
+    expect(out.requests.map((r) => r.quote)).toEqual(['Could you check the form still emails the office too?']);
+  });
 });
