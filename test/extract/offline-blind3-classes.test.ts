@@ -91,4 +91,9 @@ describe('blind-set classes in new wording', () => {
     ]);
     expect(out.requests.map((r) => r.quote)).toEqual(['Could you check the form still emails the office too?']);
   });
+
+  it('"we were charged twice" with payment held is an ask to correct the bill', async () => {
+    const out = await run(['We were charged twice for the April retainer. We are not paying the second one.']);
+    expect(out.requests.map((r) => r.channel)).toEqual(['billing']);
+  });
 });
