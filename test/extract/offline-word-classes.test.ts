@@ -149,7 +149,7 @@ describe('a call with varied wording', () => {
       ['Olu Baker', "The board has asked me to justify every marketing dollar, and if I can't, we'll be cutting back."],
     ]));
     expect(out.requests.map((r) => [r.channel, r.triage])).toEqual([
-      ['web', 'simple'], ['general', 'simple'], ['web', 'simple'], ['social', 'complex'], ['social', 'hot'], ['seo', 'simple'], ['analytics', 'complex'],
+      ['web', 'simple'], ['web', 'simple'], ['web', 'simple'], ['social', 'complex'], ['social', 'hot'], ['seo', 'simple'], ['analytics', 'complex'],
     ]);
     expect(out.commitments.map((c) => [c.owner, c.due])).toEqual([['Tom Reyes', '2026-03-14'], ['Tom Reyes', '2026-03-11']]);
     expect(kinds(out)).toEqual(['frustration', 'churn_risk']);

@@ -39,6 +39,11 @@ function sameIncident(d: RequestDraft, hot: RequestDraft[]): boolean {
   return hot.some((h) => h.speaker === d.speaker && d.first.n - h.last.n <= 8 && [...words([...h.texts, ...h.context].join(' '))].some((w) => mine.has(w)));
 }
 
+/** "Can you take a look?", "draft a reply", "get both fixed": the ask names no topic, the sentences before it do. */
+const VAGUE_OBJECT = /\b(?:it|this|that|them|both|those|these|one|a look|a reply|a response|a plan|something)\b/i;
+const SCHEDULING = /\b(?:call|meeting|catch-?up|calendar|reschedul\w*|zoom|invite)\b/i;
+const URGENT_FIX = /\b(?:fix(?:ed)?|take (?:it |them |those |that )?(?:down|off)|taken (?:down|off)|correct(?:ed)?|sort(?:ed)?(?: out)?)\b[^.?!]{0,60}\b(?:today|tonight|immediately|right away|right now|asap|straight away|this morning|this afternoon|within the hour)\b/i;
+
 export function toRawRequests(source: NormalizedSource, sentences: Sentence[], drafts: RequestDraft[], risks: RiskDraft[]): RawRequest[] {
   const platform = adPlatform(source);
   const escalations = risks.filter((r) => r.severity === 'high' && (r.kind === 'churn_risk' || r.kind === 'billing'));
@@ -56,7 +61,9 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     // "Please fix it ASAP, we're losing bookings" / "make sure the ads stop claiming same-day delivery": customers are affected now.
     const impact = d.texts.some((t) => CUSTOMER_IMPACT.test(t)) ||
       d.texts.some((t) => /\b(?:stop|quit)\s+(?:mentioning|saying|claiming|promising|advertising|offering|showing|listing)\b|\b(?:remove|take (?:out|down|off))\s+(?:the|that|this)\s+(?:claim|promise|statement)\b/i.test(t) && PUBLIC_ASSET.test(t));
-    const hot = d.hot || tied || exposure || impact || sameIncident(d, hotDrafts);
+    // "I need it fixed tonight": a repair demanded within the day is an incident (a pause is a one-setting change).
+    const urgent = d.texts.some((t) => URGENT_FIX.test(t));
+    const hot = d.hot || tied || exposure || impact || urgent || sameIncident(d, hotDrafts);
     if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
     // "Before then, I'd like a plan": a lead-in the quote leaves out can still carry the deadline.
@@ -71,8 +78,13 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const topic = d.kind === 'ultimatum' ? [d.texts[0]!.split(/,\s*(?:we|I)\b/)[0]!, ...d.texts.slice(1)] : d.texts;
     const all = [...topic, ...d.context].join(' ');
     // The same action on two properties or two ad platforms is two asks (SCORING.md).
-    const channels: readonly Channel[] = twoProperties(all) ? ['web', 'seo'] : twoPlatforms(d.texts.join(' ')) ? ['google_ads', 'social']
+    let channels: readonly Channel[] = twoProperties(all) ? ['web', 'seo'] : twoPlatforms(d.texts.join(' ')) ? ['google_ads', 'social']
       : siteAndAds(d.texts.join(' ')) ? ['web', 'google_ads'] : coordinatedProperties(all) ?? [classifyChannel(all, platform)];
+    if (channels.length === 1 && channels[0] === 'general' && VAGUE_OBJECT.test(d.texts[0]!) && !SCHEDULING.test(all)) {
+      const lead = sentences.filter((x) => x.speaker === d.speaker && x.segment === d.first.segment && x.n < d.first.n && x.n >= d.first.n - 2).map((x) => x.text).join(' ');
+      const fromLead = lead ? classifyChannel(lead, platform) : 'general';
+      if (fromLead !== 'general') channels = [fromLead];
+    }
     for (const channel of channels) {
       out.push({
         text: requestText(d.quote) + (channels.length > 1 ? ` (${CHANNEL_LABEL[channel]})` : ''),

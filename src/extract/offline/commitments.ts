@@ -20,14 +20,14 @@ export interface CommitmentDraft {
 
 const WILL = `(?:['’]ll|\\s+will|\\s+am going to|['’]m going to|\\s+are going to|['’]re going to|\\s+is going to|['’]s going to)`;
 /** "Leave it with me", "consider it done", "I'm on it": idioms that promise the action just asked for. */
-const IDIOM = /^(?:(?:sure|yes|yep|ok(?:ay)?|absolutely|of course|definitely|great|understood)[,.!]?\s+)?will do\b|\b(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|(?:I['’]m|we['’]re) on (?:it|that)|(?:I|we)['’]ll see to (?:it|that)|(?:I|we)['’]ll take care of (?:it|that|this))\b/i;
+const IDIOM = /^(?:(?:sure|yes|yep|ok(?:ay)?|absolutely|of course|definitely|great|understood)[,.!]?\s+)?will do\b|\b(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|(?:I['’]m|we['’]re) on (?:it|that)|(?:I|we)['’]ll see to (?:it|that)|(?:I|we)['’]ll take care of (?:it|that|this)|(?:quick|easy|simple|small) (?:one|fix|change)[,.!]?\s+(?:(?:it['’]ll|it will) be |I['’]ll have it |consider it )?done (?:today|tonight|this (?:morning|afternoon|week)|by))\b/i;
 const FIRST = new RegExp(`\\b(I|we)${WILL}\\s+(?:also\\s+|just\\s+|then\\s+|personally\\s+|definitely\\s+)?([a-z]+)`, 'i');
 const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+(?:\\s+[A-Z][a-zà-ÿ]+(?=\\s+(?:from|on|at|in|with|will|is|['’]s)\\b))?)(?:\\s+(?:from|on|at|in|with)\\s+(?:our|my|the|his|her)\\s+[\\w-]+(?:\\s+[\\w-]+)?)?(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
 const THIRD_CAN = /\b(he|she|they|[A-Z][a-zà-ÿ]+)\s+(?:can|could|should be able to)\s+(have|get|send|finish|do|fix|add|deliver|install|put)\b/;
 const PROGRESSIVE = /\b(I|we)(?:['’]m|['’]re| am| are)\s+([a-z]+ing)\b(?=.*\b(right now|now|today|this (?:morning|afternoon)|tonight)\b)/i;
 const NAMED_PROGRESSIVE = /\b([A-Z][a-zà-ÿ]+) is ([a-z]+ing)\b/;
 /** "Let me check and get back to you by Friday", "I can have it to you by Monday": promises once dated. */
-const DATED_OFFER = /\b(?:let me|I can|we can|I should|we should|I['’]m going to try to|I hope to)\s+(?:be able to\s+)?(?:have|get|send|check|pull|find out|confirm|look into|follow up|circle back|dig into|put together|fix|update|email)\b/i;
+const DATED_OFFER = /\b(?:let me|I can|we can|I should|we should|I['’]m going to try to|I hope to)\s+(?:be able to\s+)?(?:have|get|send|check|pull|find out|confirm|look into|follow up|circle back|dig into|put together|fix|update|email|price|quote|cost|draft|write|prepare|scope|build|book)\b/i;
 const FRENCH = /\b(je|nous)\s+(?:vous\s+|te\s+|les\s+|l['’]\s*)?(envoie|envoyons|enverrai|enverrons|ferai|ferons|vais|allons|m['’]occupe|fais|prépare|prepare)\b|\b(?:les|le|te|se lo|se la)\s+(?:envío|envio|mando|enviaré|mandaré)\b|\b(?:voy|vamos) a\s+\w+(?:ar|er|ir)\b|\b(?:ich|wir)\s+(?:schicke|schicken|sende|senden|liefere|liefern|kümmere|kümmern)\b|\b(?:schicke|schicken|sende|senden|liefere|liefern)\s+(?:ich|wir)\b/i;
 const DELEGATE = /\b(?:I|we)['’]ll have ([A-Z][a-zà-ÿ]+)\b(?:\s+(?:from|on|in) (?:our|the|my) [\w ]{1,25}?)?\s+(?!done|ready|set|live|fixed|finished|up|over|to\b)[a-z]+\b/;
 
@@ -38,7 +38,7 @@ const REPORTED_WOULD = /(?<=\b(?:said|says|told (?:me|us)|promised)\s+(?:that\s+
 const NOT_ACTIONS = new Set(['be', 'keep', 'park', 'see', 'think', 'talk', 'speak', 'chat', 'meet', 'need', 'want', 'hit', 'walk', 'go', 'start', 'let', 'try', 'hand', 'pass', 'leave', 'stay', 'hold', 'take', 'wait', 'miss', 'bet', 'admit', 'say', 'tell', 'hear', 'probably', 'never', 'not', 'continue', 'have', 'love', 'like', 'guess', 'assume', 'spare', 'confess', 'warn']);
 /** "I'll get back to you", "I'll find out", "Let me check that right now": undated replies and in-call narration are not promises. */
 const VAGUE_REPLY = /^(?:(?:I|we)(?:['’]ll| will)|let me)\s+(?:just\s+)?(?:get back to you|find out|circle back|follow up|check(?: that| on that| it)?|look into (?:it|that)|see what I can do|make it easy|skip (?:it|that|this)|plan for (?:it|that|this))\b/i;
-const HAVE_OBJECT = new RegExp(`\\b(?:I|we)${WILL}\\s+have (?:the|a|an|our|your|it|that|this|them|both|all)\\b`, 'i');
+const HAVE_OBJECT = new RegExp(`\\b(?:I|we)${WILL}\\s+have (?:the|a|an|our|your|it|that|this|them|both|all|him|her|someone|somebody|accounting|finance|billing|bookkeeping|legal|my)\\b`, 'i');
 /** Hospitality is a pleasantry, not a deliverable: "we'll save you a crowler", "I'll buy you a coffee". */
 const HOSPITALITY = /\b(?:save|buy|get|pour|bring|keep|set aside|owe) you (?:a|an|some|the first) (?:[\w-]+ )?(?:crowler|growler|beer|pint|coffee|drink|round|seat|table|slice|cake|bottle|glass|sample|cookie|treat|lunch|dinner)s?\b/i;
 const RECAP = /\b(?:to recap|recap:|to summari[sz]e|just to confirm|so to be clear)\b/i;

@@ -46,13 +46,17 @@ const CUES: Cue[] = [
   { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'Something the agency promised is late.',
     re: /\b(?:(?:was|were) (?:supposed|meant|due|scheduled) to (?:be|go) (?:live|done|ready|up|out)|still (?:isn['’]t|is not|hasn['’]t been|has not been|hasn['’]t gone) (?:live|up|done|ready|fixed|launched)|was (?:promised|due) (?:for|by|on)|were promised|(?:still )?(?:isn['’]t|not|hasn['’]t been) (?:live|done|ready|delivered|launched) yet|(?:is|are) (?:late|overdue)|missed (?:the|our) deadline|past due)\b/i },
   { kind: 'blocked_access', severity: 'medium', who: 'agency', strength: 2, why: 'The agency is waiting on access, assets or data from the client.',
-    re: /\b(?:(?:still )?(?:don['’]t|do not) have (?:[\w-]+ ){0,2}access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is|are|they['’]re) still not (?:on|installed on|live on|added to) (?:the|your) (?:site|website|page|account)|(?:we['’]re|we are) still waiting (?:on|for)|haven['’]t (?:received|gotten|got) (?:the|your|any)|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed))\b/i },
+    re: /\b(?:(?:still )?(?:don['’]t|do not) have (?:[\w-]+ ){0,2}access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is|are|they['’]re) still not (?:on|installed on|live on|added to) (?:the|your) (?:site|website|page|account)|(?:we['’]re|we are) still waiting (?:on|for)|haven['’]t (?:received|gotten|got) (?:the|your|any)|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed)|(?:we )?need (?:admin |editor |owner )?access to (?:your|the)\b[^.!?]{0,60}\b(?:asked|requested|chased) (?:twice|again|(?:a few|several|three|two) times|before)|(?:asked|requested) (?:twice|three times|again) for (?:admin |editor )?access)\b/i },
   { kind: 'missed_deadline', severity: 'medium', who: 'client', strength: 1, why: 'The client is still waiting on agency work.',
     re: /\b(?:still waiting (?:on|for) (?:the|your|our)|(?:were|was) told (?:it|they|you)(?:['’]d| would) be|behind schedule|still hasn['’]t (?:launched|gone live|been (?:done|fixed|delivered)))\b/i },
+  { kind: 'missed_deadline', severity: 'medium', who: 'agency', strength: 1, why: 'The agency admits something it owed is late.',
+    re: /\b(?:that|this|it|which)\s+(?:should|was supposed to|was meant to) have (?:been )?(?:done|live|fixed|changed|updated|sent|finished|launched|gone (?:live|out))\b|\bwe (?:missed|blew) (?:the|that|our) (?:deadline|date)\b/i },
   { kind: 'blocked_access', severity: 'medium', who: 'client', strength: 1, why: 'Only someone on the client side can grant the access the agency needs.',
     re: /\b(?:(?:still )?the only admin|only (?:one|person) with (?:admin )?access|(?:haven['’]t|hasn['’]t) (?:given|added|granted) (?:you|the agency))\b/i },
   { kind: 'billing', severity: 'high', who: 'client', strength: 3, why: 'Payment held over an invoice dispute.',
     re: /\b(?:(?:put|putting|placed|holding) (?:the |this |our )?(?:invoice|payment)s? on hold|withhold\w*|won['’]t pay|not paying)\b/i },
+  { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a charge against what was agreed.',
+    re: /\b(?:charg|bill|invoic)\w*\b[^.!?]{0,60}\b(?:but |and |when |though )?(?:we|you) (?:only )?(?:agreed|quoted|signed off|approved)\b/i },
   { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a charge or who bears a cost.',
     re: /\b(?:who (?:covers|pays for|eats) (?:that|the) (?:loss|cost|difference)|billed (?:us )?twice|overbill\w*|invoice (?:is|was) (?:wrong|incorrect)|charged (?:us )?twice|double[- ]charged|duplicate (?:charge|fee)|overcharg\w*|(?:listed|on (?:it|the invoice|the bill)) twice)\b/i },
   { kind: 'billing', severity: 'low', who: 'client', strength: 1, why: 'Client asks to reconcile invoices and spend.',
@@ -96,9 +100,14 @@ export function findRisks(sentences: Sentence[]): RiskDraft[] {
       const but = s.text.slice(0, m.index!).search(/,\s+but\s+(?=\S)[^,]*$/i);
       const quote = but > 0 ? s.text.slice(but).replace(/^,\s+but\s+/i, '') : s.text;
       // "It's been a mess. I'm disappointed.": a bare feeling is quoted with the sentence that gives its cause.
+      // "Before we go further, I'm disappointed. This is the third time I've asked": the cause may follow; a lead-in is dropped.
+      const bare = cue.kind === 'frustration' ? quote.replace(/^[^,]{3,30},\s+(?=(?:I|we)\b)/, '') : quote;
+      const next = sentences[s.n + 1];
+      const after = next && next.segment === s.segment && next.speaker === s.speaker && (REPEATED_ASKING.test(next.text) || UNACTED_ASK.test(next.text)) ? next : null;
       const cause = sentences[s.n - 1];
-      const withCause = cue.kind === 'frustration' && quote.length < 30 && cause && cause.segment === s.segment && cause.speaker === s.speaker
-        ? `${cause.text} ${quote}` : quote;
+      const withCause = cue.kind !== 'frustration' || bare.length >= 30 ? quote
+        : after ? `${bare} ${after.text}`
+        : cause && cause.segment === s.segment && cause.speaker === s.speaker ? `${cause.text} ${quote}` : quote;
       found.push({ s, kind: cue.kind, severity: cue.severity, quote: withCause, rationale: cue.why, strength: cue.strength });
     }
     const plan = expansionInvite(sentences, s);

@@ -66,7 +66,15 @@ export function toSentences(source: NormalizedSource): Sentence[] {
     const side = speaker ? sideOf(speaker) : source.kind === 'email' ? 'client' : 'unknown';
     // A whole line in quotation marks in an email is text the client pasted (a review, a customer's note): context only.
     const pasted = (l: string) => source.kind === 'email' && /^["“„«][^]{20,}["”“»][.!?]?$/.test(l.trim());
-    const lines = seg.text.split(/\n/).filter((l) => !NEVER_MINED.test(l.trim()) && !pasted(l));
+    // "Name: Kyle / Message: ...": a pasted form submission is a third party's text, up to the next blank line.
+    let inForm = false;
+    const formLine = (l: string) => {
+      if (source.kind !== 'email') return false;
+      if (/^(?:name|full name|e-?mail|phone|message|comments?|subject|company|inquiry|enquiry|details|notes?|how can we help)\s*:/i.test(l.trim())) inForm = true;
+      else if (!l.trim()) inForm = false;
+      return inForm;
+    };
+    const lines = seg.text.split(/\n/).filter((l) => !formLine(l) && !NEVER_MINED.test(l.trim()) && !pasted(l));
     splitSentencesWithBullets(lines.join('\n')).forEach(({ text, bullet }, k) => {
       out.push({ n: out.length, segment: seg.index, k, speaker, side, text, bullet });
     });

@@ -23,6 +23,9 @@ export const CHURN_HIGH = new RegExp([
   '\\b(?:re-?bid\\w*|re-?tender\\w*|re-?pitch\\w*|rfps?|request for proposals?)\\b',
   `\\b(?:pitch(?:es|ing)?|talk(?:ing|ed)? (?:to|with)|meet(?:ing)? (?:with)?|speak(?:ing)? (?:to|with)|proposals? from|quotes? from|bids? from|interview\\w*|invit\\w+)\\s+${GAP(3)}(?:other|new|different|competing|rival|a few|several|some|two|three|four) ${GAP(1)}agenc(?:y|ies)\\b`,
   '\\blook(?:ing)? (?:at|for|into|around for) (?:other|another|a new|different) agenc(?:y|ies)\\b',
+  // weighing alternatives, or opening the account to review: "see other options before we renew"
+  '\\b(?:see|seeing|look(?:ing)? at|explor\\w*|consider\\w*|weigh\\w*|compar\\w*)\\s+(?:other|alternative|different|some other)\\s+(?:options|alternatives|agencies|providers|vendors|partners)\\b',
+  '\\b(?:put|putting|puts|place|placing)\\s+(?:the|our|this|your)\\s+(?:account|business|contract|retainer|work)\\s+(?:up\\s+)?(?:for|under|out to)\\s+(?:review|tender|bid|grabs)\\b',
   // ending it
   `\\b(?:not|won['’]t|will not|don['’]t plan to|unlikely to) (?:be )?renew\\w*`,
   `\\b(?:contract|retainer|agreement)\\s+${GAP(2)}(?:ends?|expires?|is up|runs out|lapses?|comes? up)\\b`,
@@ -52,7 +55,7 @@ const INTENS = '(?:really |very |so |so very |extremely |pretty |quite |incredib
 export const DISPLEASURE = new RegExp(`\\b(?:${INTENS}(?:fed up|not happy|unhappy|annoyed|upset|not impressed|unimpressed|ridiculous|embarrass\\w*|let down|angry|livid|disappoint\\w*|dissatisf\\w*|unacceptable|not acceptable|furious|frustrat(?:ed|ing)|exasperat\\w*|sick (?:and tired )?of|tired of|had enough|losing patience|out of patience|appall\\w*|shocked)|not (?:thrilled|pleased|satisfied|impressed|happy|good enough|acceptable|okay|ok)|can['’]t happen again|(?:déçue?s?|pas contente?s?|verärgert|enttäuscht))\\b`, 'i');
 
 /** Having to repeat oneself: "tired of chasing", "how many times", "third time I've asked". */
-export const REPEATED_ASKING = /\b(?:(?:keep|kept|have to keep|having to|had to) (?:chasing|asking|reminding|following up|nudging|pushing)|chasing (?:this|you|it|them|again)|how many times|yet again|(?:second|third|fourth|fifth) time (?:I|we)['’]?(?:ve| have)? (?:asked|raised|mentioned|flagged|chased)|(?:not|isn['’]t) the first time|dropped the ball|radio silence|(?:no one|nobody) (?:has )?(?:got(?:ten)? back|replied|responded|answered))\b/i;
+export const REPEATED_ASKING = /\b(?:(?:this is|that['’]s|it['’]s|that is|it is) (?:now )?the (?:second|third|fourth|fifth|nth) time|(?:keep|kept|have to keep|having to|had to) (?:chasing|asking|reminding|following up|nudging|pushing)|chasing (?:this|you|it|them|again)|how many times|yet again|(?:second|third|fourth|fifth) time (?:I|we)['’]?(?:ve| have)? (?:asked|raised|mentioned|flagged|chased)|(?:not|isn['’]t) the first time|dropped the ball|radio silence|(?:no one|nobody) (?:has )?(?:got(?:ten)? back|replied|responded|answered))\b/i;
 
 /** A past ask the agency has not acted on: "I asked you to change it then", "we flagged this in March". */
 export const UNACTED_ASK = /\b(?:I|we)(?:['’]ve| have)?\s+(?:already\s+)?(?:asked|told|reminded|requested|flagged|raised|mentioned)\b[^.!?]{0,60}?\b(?:then|ago|already|twice|three times|last (?:week|month|time)|in (?:jan\w*|feb\w*|march|april|may|june|july|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|back in|weeks|months)\b|\b(?:should|was supposed to) have been (?:done|live|fixed|changed|updated|sent|finished|launched)\b|\b(?:you|your team)(?:['’]d| had)? (?:promised|said|told (?:us|me)|committed to)\b[^.!?]{0,80}\b(?:still|yet|never|haven['’]t|hasn['’]t|have not|has not|nothing|not (?:seen|received|live|done))\b/i;
@@ -79,7 +82,7 @@ export const OTHERS_BILLED = /\b(?:customers?|people|everyone|anyone|someone|gue
 /** More business: a new unit acquired or opened, an approved expansion, or a conditional wish to bring the agency in. */
 const UNIT = '(?:locations?|taprooms?|stores?|shops?|clinics?|offices?|branch(?:es)?|restaurants?|studios?|warehouses?|facilit(?:y|ies)|gyms?|salons?|practices?|venues?|hotels?|sites?|buildings?|markets?|brands?|divisions?)';
 export const NEW_UNIT = new RegExp(`\\b(?:signed|signing|sign) (?:the |a )?lease\\b|\\b(?:add|adding|open|opening|launch\\w*|acquir\\w*|bought|buying|build\\w*|sign\\w*)\\s+(?:the|a|our|another)\\s+(?:new|second|third|fourth|fifth)\\s+(?:[A-Z][\\w-]+\\s+){0,2}${UNIT}\\b|\\b(?:a|our|another) (?:second|third|fourth|fifth) ${UNIT}\\b`, 'i');
-export const APPROVED_EXPANSION = /\b(?:approved|signed off on|green-?lit|greenlit|given the go-ahead (?:for|to))\b[^.!?]{0,40}\b(?:expansion|new (?:location|site|market|facility|division|brand)|launch|opening)\b|\bexpansion (?:is|was|has been|got) (?:approved|signed off|green-?lit)\b/i;
+export const APPROVED_EXPANSION = /\b(?:approved|signed off on|green-?lit|greenlit)\s+(?:our|the|a)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}(?:outlet|dealership|showroom|location|store|clinic|office|branch|site|franchise|campus|facility|warehouse)\b|\b(?:approved|signed off on|green-?lit|greenlit|given the go-ahead (?:for|to))\b[^.!?]{0,40}\b(?:expansion|new (?:location|site|market|facility|division|brand)|launch|opening)\b|\bexpansion (?:is|was|has been|got) (?:approved|signed off|green-?lit)\b/i;
 export const CONDITIONAL_WISH = /\b(?:we['’]d|we would) (?:want|like|love) (?:you|your team) (?:on|for|to (?:take|handle|run|manage|do|cover))\b/i;
 
 /** Judging the work harshly ("the last report was useless"): displeasure only when the work or the agency is the target. */
