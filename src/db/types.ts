@@ -26,3 +26,8 @@ export function iso(v: unknown): string | null {
   const d = new Date(String(v));
   return Number.isNaN(d.getTime()) ? String(v) : d.toISOString();
 }
+
+/** A round trip to the database, for health checks. */
+export async function ping(db: Db): Promise<void> {
+  await db.query('SELECT 1');
+}

@@ -2,7 +2,7 @@ import type { Ctx } from '../ctx.js';
 import type { Db } from '../db/types.js';
 import { iso } from '../db/types.js';
 import { getAccount, type Account } from '../ingest/index.js';
-import { ITEM_COLUMNS, toItemView, type ItemRow, type ItemView } from '../memory/index.js';
+import { getAccountState, type ItemView } from '../memory/index.js';
 
 // What the account page shows, grouped as an AM reads it (due and overdue commitments apart);
 // search is the memory stage's hybrid search (see the UI route).
@@ -18,23 +18,22 @@ export interface AccountOverview {
   timeline: TimelineEntry[];
 }
 
-async function items(db: Db, accountId: string, where: string, params: unknown[] = []): Promise<ItemView[]> {
-  const rows = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items i WHERE i.account_id = $1 AND ${where} ORDER BY i.due NULLS LAST, i.created_at DESC LIMIT 100`, [accountId, ...params]);
-  return rows.map(toItemView);
-}
-
+/**
+ * The account page: memory's account state (one read of the open items, with overdue decided there),
+ * split the way an AM reads it, plus a timeline of sources and drafts.
+ */
 export async function getAccountOverview(ctx: Pick<Ctx, 'db' | 'clock'>, idOrSlug: string): Promise<AccountOverview> {
   const account = await getAccount(ctx.db, idOrSlug);
-  const today = ctx.clock.now().toISOString().slice(0, 10);
-  const open = `i.status IN ('open', 'acknowledged', 'overdue')`;
-  const [openRequests, commitmentsDue, commitmentsOverdue, risks, timeline] = await Promise.all([
-    items(ctx.db, account.id, `i.type = 'request' AND ${open}`),
-    items(ctx.db, account.id, `i.type = 'commitment' AND ${open} AND (i.due IS NULL OR i.due >= $2::date)`, [today]),
-    items(ctx.db, account.id, `i.type = 'commitment' AND (i.status = 'overdue' OR (${open} AND i.due < $2::date))`, [today]),
-    items(ctx.db, account.id, `i.type = 'risk' AND ${open}`),
-    accountTimeline(ctx.db, account.id),
-  ]);
-  return { account, openRequests, commitmentsDue, commitmentsOverdue, risks, timeline };
+  const [state, timeline] = await Promise.all([getAccountState(ctx.db, account.id, ctx.clock.now()), accountTimeline(ctx.db, account.id)]);
+  const commitments = [...state.commitments.agency, ...state.commitments.client, ...state.commitments.unknown];
+  return {
+    account,
+    openRequests: state.openRequests,
+    commitmentsDue: commitments.filter((c) => !c.overdue),
+    commitmentsOverdue: commitments.filter((c) => c.overdue),
+    risks: state.risks,
+    timeline,
+  };
 }
 
 export async function accountTimeline(db: Db, accountId: string, limit = 40): Promise<TimelineEntry[]> {
