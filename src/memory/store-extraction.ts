@@ -3,6 +3,7 @@ import { insertMany } from '../db/bulk.js';
 import { toVector } from '../db/types.js';
 import type { Extraction, NormalizedSource } from '../domain/schemas.js';
 import { newId } from '../ids.js';
+import { yieldToEventLoop } from '../yield.js';
 import { chunkSource } from './chunk.js';
 import { ensureEmbedder } from './embedder-settings.js';
 import { completionStatements } from './fulfilment.js';
@@ -17,6 +18,8 @@ const MENTION_COLUMNS = {
   id: 'text', item_id: 'text', source_id: 'text', extraction_id: 'text', quote: 'text', locator: 'jsonb', fields: 'jsonb',
   text: 'text', role: 'text', merged_from: 'text', similarity: 'real',
 };
+/** Chunks written per statement after the extraction's transaction (see storeExtraction). */
+const CHUNKS_PER_STATEMENT = 8;
 const CHUNK_COLUMNS = {
   id: 'text', source_id: 'text', account_id: 'text', ord: 'integer', speaker: 'text', locator: 'jsonb', text: 'text', embedding: 'vector', embedder: 'text',
 };
@@ -40,11 +43,11 @@ function itemText(type: string, item: { text?: string; rationale?: string; quote
 /**
  * Stores one extraction in one transaction: the extraction record, its items with embeddings and
  * first mentions (or, for an item already open on the account, a merged mention of that item),
- * commitments this source fulfils, and the source's chunks for search. Re-running for the same source
+ * commitments this source fulfils; then the source's chunks for search, a few at a time. Re-running for the same source
  * replaces what that source produced before, so a retried job never duplicates items.
  */
 export async function storeExtraction(
-  ctx: Pick<Ctx, 'db' | 'embedder'>,
+  ctx: Pick<Ctx, 'db' | 'embedder'> & Partial<Pick<Ctx, 'jobs'>>,
   input: { sourceId: string; accountId: string | null; source: NormalizedSource; extraction: Extraction },
 ): Promise<StoredExtraction> {
   const { sourceId, accountId, source, extraction } = input;
@@ -63,7 +66,7 @@ export async function storeExtraction(
   const chunkVec = (i: number) => vectors[typed.length + i]!;
   const m = extraction.meta;
 
-  return ctx.db.transaction(async (tx) => {
+  const stored = await ctx.db.transaction(async (tx) => {
     // A re-run first reopens what this source closed, then forgets what it produced.
     await tx.query(
       `UPDATE items SET status = 'open', updated_at = now()
@@ -127,10 +130,19 @@ export async function storeExtraction(
     }
     await insertMany(tx, 'items', ITEM_COLUMNS, newItems);
     await insertMany(tx, 'item_mentions', MENTION_COLUMNS, mentions);
-    await insertMany(tx, 'chunks', CHUNK_COLUMNS, chunks.map((c, i) => ({
-      id: newId('chk'), source_id: sourceId, account_id: accountId, ord: c.ord, speaker: c.speaker, locator: c.locator, text: c.text,
-      embedding: toVector(chunkVec(i)), embedder: ctx.embedder.name,
-    })));
     return { extractionId, itemIds, merged, fulfilled, chunkCount: chunks.length };
   });
+  // The chunks (the search index over the source's text) go in after, a few per statement: each insert
+  // also walks the HNSW graph (~2 ms a chunk on PGlite), and a two-hour call has ~150 chunks. In the one
+  // transaction above they held the embedded database for ~0.3 s, and every webhook acknowledgement
+  // arriving meanwhile waited. A crash in between leaves the source unprocessed; the re-run starts over.
+  const rows = chunks.map((c, i) => ({
+    id: newId('chk'), source_id: sourceId, account_id: accountId, ord: c.ord, speaker: c.speaker, locator: c.locator, text: c.text,
+    embedding: toVector(chunkVec(i)), embedder: ctx.embedder.name,
+  }));
+  for (let i = 0; i < rows.length; i += CHUNKS_PER_STATEMENT) {
+    await (ctx.jobs?.quiet?.() ?? yieldToEventLoop());
+    await insertMany(ctx.db, 'chunks', CHUNK_COLUMNS, rows.slice(i, i + CHUNKS_PER_STATEMENT));
+  }
+  return stored;
 }
