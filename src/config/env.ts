@@ -29,6 +29,10 @@ export const Env = z.object({
   LIAISON_JOB_CONCURRENCY: intInRange(1, 32, 2),
   LIAISON_JOB_MAX_ATTEMPTS: intInRange(1, 50, 5),
   LIAISON_JOB_LEASE_SECONDS: intInRange(5, 3600, 120),
+  /** The in-process runner starts no job until deliveries have been quiet this long (0: never waits). */
+  LIAISON_JOB_QUIET_MS: intInRange(0, 60_000, 250),
+  /** ...but a due job never waits longer than this for a quiet moment. */
+  LIAISON_JOB_MAX_DEFER_SECONDS: intInRange(1, 3600, 30),
   /** The agency's own email domains (participants on them are agency side). */
   AGENCY_DOMAINS: csv.default([]),
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -34,6 +34,20 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  // Deliveries are answered before the in-process runner takes on more work (src/jobs/runner.ts).
+  const delivery: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const done = deps.base.jobs.deliveryStarted?.();
+    try {
+      await next();
+    } finally {
+      done?.();
+    }
+  };
+  app.use('/webhooks/*', delivery);
+  app.use('/inbound/*', delivery);
+  app.use('/api/sources', delivery);
 
   const resolveToken = tokenResolver(deps);
   app.use('/api/*', bearerActor(resolveToken));

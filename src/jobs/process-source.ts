@@ -22,10 +22,14 @@ export async function processSource(ctx: Ctx, sourceId: string): Promise<Process
   const account = await getAccount(ctx.db, row.account_id);
 
   const log = ctx.logger.child({ sourceId, accountId: account.id });
+  // Between steps, deliveries arriving meanwhile are answered first (JobQueue.quiet).
+  await ctx.jobs.quiet?.();
   const raw = await ctx.extractor.extract({ source, account: { name: account.name, tier: account.tier }, sourceId });
+  await ctx.jobs.quiet?.();
   const extraction = finalizeExtraction(source, raw);
   if (extraction.meta.droppedQuotes) log.warn('dropped items whose quote is not in the source', { dropped: extraction.meta.droppedQuotes });
   await storeExtraction(ctx, { sourceId, accountId: account.id, source, extraction });
+  await ctx.jobs.quiet?.();
   const items = await listItemsForSource(ctx.db, sourceId);
   await draftForSource(ctx, { sourceId, accountId: account.id, accountName: account.name, source, items });
   log.info('source processed', {

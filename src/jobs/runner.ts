@@ -1,6 +1,7 @@
 import type { Ctx } from '../ctx.js';
 import { AppError, isRetryable } from '../errors.js';
 import { newId } from '../ids.js';
+import { yieldToEventLoop } from '../yield.js';
 import { processSource } from './process-source.js';
 import type { JobQueue } from './types.js';
 
@@ -72,11 +73,48 @@ export interface JobRunner extends JobQueue {
   drain(): Promise<number>;
 }
 
+/**
+ * Ingest first. In the Node shape the runner shares one thread (and, on PGlite, one database) with the
+ * HTTP server: while it extracts and stores a call, a webhook waits for its acknowledgement. So no job
+ * starts while deliveries are in flight or until they have been quiet for `quietMs`; a due job waits at
+ * most `maxDeferMs` for that, so a steady stream of deliveries delays processing but never starves it.
+ */
+export function createDeliveryGate(quietMs: number, maxDeferMs: number, now: () => number = () => performance.now()) {
+  let inflight = 0;
+  let lastEnd = -Infinity;
+  return {
+    started(): () => void {
+      inflight++;
+      let ended = false;
+      return () => {
+        if (ended) return;
+        ended = true;
+        inflight--;
+        lastEnd = now();
+      };
+    },
+    /** How long to hold off before starting work now; 0 when it may start. */
+    holdMs(deferredSince: number): number {
+      if (now() - deferredSince >= maxDeferMs) return 0;
+      if (inflight > 0) return quietMs;
+      return Math.max(0, quietMs - (now() - lastEnd));
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
 /** The in-process runner of the Node shape: polls, and is woken at once by each delivery. */
 export function createJobRunner(ctx: Ctx, opts: { pollMs?: number; concurrency?: number } = {}): JobRunner {
   const workerId = newId('wrk');
   const pollMs = opts.pollMs ?? 1000;
   const concurrency = opts.concurrency ?? ctx.config.LIAISON_JOB_CONCURRENCY;
+  const gate = createDeliveryGate(ctx.config.LIAISON_JOB_QUIET_MS, ctx.config.LIAISON_JOB_MAX_DEFER_SECONDS * 1000);
+  const waitForQuiet = async () => {
+    await yieldToEventLoop(); // let arrived requests be read first: they are what the gate counts
+    const since = performance.now();
+    for (let hold = gate.holdMs(since); hold > 0 && !stopped; hold = gate.holdMs(since)) await sleep(Math.min(hold, 50));
+  };
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let stopped = true;
@@ -84,9 +122,11 @@ export function createJobRunner(ctx: Ctx, opts: { pollMs?: number; concurrency?:
   let wokenWhileRunning = false;
   let active: Promise<number> | null = null;
 
-  const tick = async (): Promise<number> => {
+  const tick = async (gated: boolean): Promise<number> => {
     let done = 0;
     for (;;) {
+      await (gated ? waitForQuiet() : yieldToEventLoop());
+      if (gated && stopped) return done;
       const jobs = await claimDue(ctx, workerId, concurrency);
       if (!jobs.length) return done;
       await Promise.all(jobs.map((j) => runClaimed(ctx, j, workerId)));
@@ -97,7 +137,7 @@ export function createJobRunner(ctx: Ctx, opts: { pollMs?: number; concurrency?:
     if (running || stopped) return;
     running = true;
     try {
-      active = tick();
+      active = tick(true);
       await active;
     } catch (err) {
       ctx.logger.error('job runner tick failed', { error: String(err) });
@@ -119,6 +159,8 @@ export function createJobRunner(ctx: Ctx, opts: { pollMs?: number; concurrency?:
       if (timer) clearTimeout(timer);
       await active?.catch(() => 0);
     },
+    deliveryStarted: () => gate.started(),
+    quiet: () => (stopped ? yieldToEventLoop() : waitForQuiet()),
     async enqueue() {
       if (stopped) return;
       if (running) {
@@ -130,7 +172,7 @@ export function createJobRunner(ctx: Ctx, opts: { pollMs?: number; concurrency?:
     },
     async drain() {
       while (running) await active?.catch(() => 0);
-      return tick();
+      return tick(false);
     },
   };
 }

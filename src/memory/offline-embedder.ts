@@ -1,4 +1,7 @@
+import { yieldToEventLoop } from '../yield.js';
 import { EMBEDDING_DIMENSIONS, type Embedder } from './types.js';
+
+const EMBED_SLICE = 64;
 
 // Deterministic feature hashing: words, word bigrams and character trigrams hashed (FNV-1a) into a
 // fixed number of signed buckets, then L2-normalized. No model, no download, same vector everywhere.
@@ -42,6 +45,14 @@ export function createOfflineEmbedder(dims = EMBEDDING_DIMENSIONS): Embedder {
   return {
     name: `offline-hash-v1/${dims}`,
     dimensions: dims,
-    embed: async (texts) => texts.map((t) => hashEmbed(t, dims)),
+    async embed(texts) {
+      // A two-hour call is ~400 chunks (~60 ms of hashing): a slice at a time, so requests are served between.
+      const out: number[][] = [];
+      for (let i = 0; i < texts.length; i += EMBED_SLICE) {
+        if (i > 0) await yieldToEventLoop();
+        for (const t of texts.slice(i, i + EMBED_SLICE)) out.push(hashEmbed(t, dims));
+      }
+      return out;
+    },
   };
 }

@@ -1,10 +1,11 @@
 import type { ExtractInput, Extractor, RawExtraction } from '../types.js';
 import { toRawCommitments, toRawRequests, toRawRisks } from './build-items.js';
-import { findCommitments } from './commitments.js';
-import { findRequests } from './requests.js';
+import { yieldToEventLoop } from '../../yield.js';
+import { findCommitments, type CommitmentDraft } from './commitments.js';
+import { findRequests, type RequestDraft } from './requests.js';
 import { findRetractions, retractedAsks } from './retractions.js';
-import { findRisks } from './risks.js';
-import { toSentences } from './sentences.js';
+import { findRisks, type RiskDraft } from './risks.js';
+import { toSentences, type Sentence } from './sentences.js';
 
 // The rule-based extractor: sentences -> asks, promises and signals -> retractions applied -> Raw items.
 // General linguistic patterns only (modal asks, first-person and reported promises, retractions,
@@ -15,9 +16,29 @@ export const OFFLINE_RULES_VERSION = 'offline-rules-1';
 export function extractOffline(input: ExtractInput): Omit<RawExtraction, 'meta'> {
   const { source } = input;
   const sentences = toSentences(source);
+  return combine(source, sentences, findRisks(sentences), findRequests(source, sentences), findCommitments(source, sentences));
+}
+
+/**
+ * The same, one pass at a time with the event loop let in between: on a two-hour call each pass is
+ * 50-150 ms of CPU, and the server answers requests (webhooks) in the gaps.
+ */
+export async function extractOfflineCooperatively(input: ExtractInput): Promise<Omit<RawExtraction, 'meta'>> {
+  const { source } = input;
+  const sentences = toSentences(source);
+  await yieldToEventLoop();
   const risks = findRisks(sentences);
-  let asks = findRequests(source, sentences);
-  let promises = findCommitments(source, sentences);
+  await yieldToEventLoop();
+  const asks = findRequests(source, sentences);
+  await yieldToEventLoop();
+  const promises = findCommitments(source, sentences);
+  await yieldToEventLoop();
+  return combine(source, sentences, risks, asks, promises);
+}
+
+function combine(source: ExtractInput['source'], sentences: Sentence[], risks: RiskDraft[], foundAsks: RequestDraft[], foundPromises: CommitmentDraft[]): Omit<RawExtraction, 'meta'> {
+  let asks = foundAsks;
+  let promises = foundPromises;
   for (const r of findRetractions(sentences)) {
     const target = retractedAsks(asks, r);
     if (!target) continue;
@@ -38,7 +59,7 @@ export function createOfflineExtractor(): Extractor {
     name: 'offline',
     async extract(input: ExtractInput): Promise<RawExtraction> {
       const started = performance.now();
-      const items = extractOffline(input);
+      const items = await extractOfflineCooperatively(input);
       return {
         ...items,
         meta: {
