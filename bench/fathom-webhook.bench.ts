@@ -21,7 +21,7 @@ interface LoadResult {
 }
 const autocannon = (await import('autocannon' as string)).default as (opts: Record<string, unknown>) => Promise<LoadResult>;
 
-type Msg = { type: 'ready'; port: number } | { type: 'count'; n: number; cpuMs: number } | { type: 'rss'; peakMb: number; nowMb: number } | { type: 'accounted' };
+type Msg = { type: 'ready'; port: number } | { type: 'count'; n: number; cpuMs: number; serverMs: number[] } | { type: 'rss'; peakMb: number; nowMb: number } | { type: 'accounted' } | { type: 'pending'; n: number; processed: number };
 
 function ask<T extends Msg['type']>(child: ChildProcess, msg: object, reply: T): Promise<Extract<Msg, { type: T }>> {
   return new Promise((resolve) => {
@@ -88,6 +88,10 @@ async function run(child: ChildProcess, port: number, label: string, template: s
   const after = await ask(child, { type: 'count' }, 'count');
   const waitAfter = runqueueWaitNs(child.pid);
   const stored = after.n - before.n;
+  // Inside the server: from the request event to the last byte of the answer written. What autocannon
+  // sees on top is the loopback transfer and the load generator's own scheduling (it shares the machine).
+  const serverMs = after.serverMs.sort((a, b) => a - b);
+  const at = (q: number) => serverMs[Math.min(serverMs.length - 1, Math.floor(q * serverMs.length))] ?? NaN;
   const ok = r['2xx'];
   const failed = r.non2xx + r.errors; // autocannon's errors include its timeouts
   // Lost: answered with an error, or acknowledged but not stored. (A request cut off when the run ends
@@ -97,7 +101,7 @@ async function run(child: ChildProcess, port: number, label: string, template: s
   const lost = failed + Math.max(0, ok - stored);
   const achieved = ok / seconds;
   return {
-    label, rate, achieved, p50: r.latency.p50, p99: r.latency.p99, ok, stored, failed, lost, timeouts: r.timeouts, non2xx: r.non2xx, errors: r.errors,
+    label, rate, achieved, p50: r.latency.p50, p99: r.latency.p99, serverP50: at(0.5), serverP99: at(0.99), ok, stored, failed, lost, timeouts: r.timeouts, non2xx: r.non2xx, errors: r.errors,
     cpuMsPerDelivery: (after.cpuMs - before.cpuMs) / Math.max(1, stored),
     // Share of one core the server got: well under 100% while it falls behind means the machine is busy.
     cpuShare: (after.cpuMs - before.cpuMs) / (seconds * 1000 + 500),
@@ -135,6 +139,7 @@ async function main() {
       const at50 = await run(child, port, label, body, 50, seconds);
       report(`${label} @ 50/s: ack p50`, `${at50.p50} ms`);
       report(`${label} @ 50/s: ack p99`, `${at50.p99} ms`, '<= 50 ms', at50.p99 <= 50);
+      report(`${label} @ 50/s: in the server p50 / p99`, `${at50.serverP50.toFixed(1)} / ${at50.serverP99.toFixed(1)} ms`);
       report(`${label} @ 50/s: 2xx / stored / lost`, `${at50.ok} / ${at50.stored} / ${at50.lost}`, 'zero loss', at50.lost === 0);
       report(`${label} @ 50/s: achieved rate`, `${at50.achieved.toFixed(1)}/s`, '50/s', at50.sustained);
       report(`${label}: server CPU per delivery`, `${at50.cpuMsPerDelivery.toFixed(1)} ms`);
@@ -155,13 +160,28 @@ async function main() {
     // on embedded PGlite (one connection) an ack waits behind the runner's transactions.
     if (process.env.BENCH_PROCESS !== '0') {
       await ask(child, { type: 'account', accountDomain: 'redwoodridgelandscaping.com' }, 'accounted');
-      console.log('  -- with processing (client account exists: the runner works through every call meanwhile) --');
+      console.log('  -- with processing (client account exists: every call is to be extracted, embedded and drafted) --');
+      let processedBefore = (await ask(child, { type: 'pending' }, 'pending')).processed;
       for (const [label, body] of [['22 KB sample', sample], ['400 KB two-hour call', long]] as const) {
         const r = await run(child, port, label, body, 50, seconds);
         report(`${label} @ 50/s + processing: ack p50 / p99`, `${r.p50} / ${r.p99} ms`, 'p99 <= 50 ms', r.p99 <= 50);
+        report(`${label} @ 50/s + processing: in the server p50 / p99`, `${r.serverP50.toFixed(1)} / ${r.serverP99.toFixed(1)} ms`);
         report(`${label} @ 50/s + processing: 2xx / stored / lost`, `${r.ok} / ${r.stored} / ${r.lost}`, 'zero loss', r.lost === 0);
         if (r.failed) console.log(`    (non-2xx ${r.non2xx}, connection errors ${r.errors - r.timeouts}, no answer within 10 s ${r.timeouts}; stored ${r.stored} vs ${r.ok} acknowledged)`);
         report(`${label} @ 50/s + processing: achieved rate`, `${r.achieved.toFixed(1)}/s`, '50/s', r.sustained);
+        // The runner holds off while deliveries arrive (LIAISON_JOB_QUIET_MS, at most
+        // LIAISON_JOB_MAX_DEFER_SECONDS): what it did during the burst, and how long the backlog took after.
+        const atEnd = await ask(child, { type: 'pending' }, 'pending');
+        const t0 = performance.now();
+        let left = atEnd;
+        while (left.n > 0 && performance.now() - t0 < 600_000) {
+          await new Promise((res) => setTimeout(res, 250));
+          left = await ask(child, { type: 'pending' }, 'pending');
+        }
+        const s = (performance.now() - t0) / 1000;
+        report(`${label}: processed during the burst / backlog after it`, `${atEnd.processed - processedBefore} / ${atEnd.n} calls`);
+        report(`${label}: backlog processed in`, `${s.toFixed(1)} s (${(atEnd.n / s).toFixed(1)} calls/s)${left.n ? `, ${left.n} still waiting` : ''}`);
+        processedBefore = left.processed;
       }
     }
     console.log(`  load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -178,11 +198,23 @@ async function serverMain() {
   const { startNodeServer } = await import('../src/entry/node-server.js');
   const server = await startNodeServer(process.env, { quiet: true });
   const db = server.base.db;
+  let serverMs: number[] = [];
+  server.http.on('request', (req, res) => {
+    if (req.url !== '/webhooks/fathom') return;
+    const t = performance.now();
+    res.on('finish', () => serverMs.push(performance.now() - t));
+  });
   process.on('message', async (m: { type: string; accountDomain?: string }) => {
     if (m.type === 'count') {
       const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sources WHERE origin = 'fathom'`);
       const cpu = process.cpuUsage();
-      process.send!({ type: 'count', n: r!.n, cpuMs: (cpu.user + cpu.system) / 1000 });
+      process.send!({ type: 'count', n: r!.n, cpuMs: (cpu.user + cpu.system) / 1000, serverMs });
+      serverMs = [];
+    } else if (m.type === 'pending') {
+      const [r] = await db.query<{ n: number; processed: number }>(
+        `SELECT count(*) FILTER (WHERE status IN ('received', 'needs_transcript'))::int AS n, count(*) FILTER (WHERE status = 'processed')::int AS processed
+           FROM sources WHERE origin = 'fathom'`);
+      process.send!({ type: 'pending', n: r!.n, processed: r!.processed });
     } else if (m.type === 'account') {
       const { createAccount } = await import('../src/ingest/index.js');
       await createAccount({ db }, { name: 'Bench Client', domains: [m.accountDomain!] });

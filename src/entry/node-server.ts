@@ -20,6 +20,8 @@ export interface RunningServer {
   config: Config;
   base: BaseCtx;
   runner: JobRunner;
+  /** The listening HTTP server (benches time requests on it). */
+  http: ServerType;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ export async function startNodeServer(env: Record<string, string | undefined> = 
     console.log(lines.join('\n'));
   }
   return {
-    url, port, token: tokenInfo.token, config, base, runner,
+    url, port, token: tokenInfo.token, config, base, runner, http: server,
     async close() {
       await new Promise<void>((r) => server.close(() => r()));
       await runner.stop();
