@@ -88,7 +88,7 @@ describe('ingest first: the runner', () => {
   });
 
   it('lets timers and requests run between the jobs of a backlog', async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 4; i++) ids.push(await post(`backlog ${i}`));
     // Embedded PGlite resolves a query within the same turn of the event loop: without a yield between
     // jobs the whole backlog would be processed before this timer (or any HTTP request) got a turn.
