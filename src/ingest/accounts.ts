@@ -83,11 +83,15 @@ export async function listAccounts(db: Db): Promise<Account[]> {
 
 /** The account whose domains include one of these (first match in the given order), or null. */
 export async function findAccountByDomains(db: Db, domains: readonly string[]): Promise<Account | null> {
-  for (const d of domains) {
-    const rows = await db.query<AccountRow>('SELECT * FROM accounts WHERE $1 = ANY(domains) LIMIT 1', [d.toLowerCase()]);
-    if (rows[0]) return toAccount(rows[0]);
-  }
-  return null;
+  if (!domains.length) return null;
+  // One query for any number of domains (it sits on the webhook acknowledgement path).
+  const rows = await db.query<AccountRow>(
+    `SELECT a.* FROM unnest($1::text[]) WITH ORDINALITY AS d(domain, pos)
+       JOIN accounts a ON d.domain = ANY(a.domains)
+      ORDER BY d.pos, a.created_at LIMIT 1`,
+    [domains.map((d) => d.toLowerCase())],
+  );
+  return rows[0] ? toAccount(rows[0]) : null;
 }
 
 /** By inbound alias ("acme" of acme@in.example or inbound+acme@...) or slug. */
