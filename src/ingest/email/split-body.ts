@@ -1,6 +1,6 @@
-import EmailReplyParser from 'email-reply-parser';
 import type { ContextBlock } from '../../domain/schemas.js';
 import { QUOTED_LINE, bottomPosted, cutHeaderBlock, popAttribution, pullPasted, rejoinWrappedQuotes } from './quote-rules.js';
+import { replyFragments } from './reply-fragments.js';
 import { cutSignature } from './signature.js';
 
 export interface SplitBody {
@@ -9,8 +9,6 @@ export interface SplitBody {
   /** Quoted history, signatures, pasted third-party text: kept, never mined. */
   context: ContextBlock[];
 }
-
-const replyParser = new EmailReplyParser();
 
 // A superset of what email-reply-parser's quote-header and signature regexes can match: quote marks,
 // lines ending in ":", separator runs, "From:"-style labels and the sign-off phrases it knows. A body
@@ -38,19 +36,19 @@ export function splitBody(body: string, author: { name: string | null; address: 
   const visible: string[] = [];
   const clean = rejoinWrappedQuotes(body.replace(/\r\n?/g, '\n'));
   const fragments = REPLY_MARKERS.test(clean)
-    ? replyParser.read(clean).getFragments()
-    : [{ getContent: () => clean, isQuoted: () => false, isHidden: () => false, isSignature: () => false }];
+    ? replyFragments(clean)
+    : [{ content: clean, quoted: false, hidden: false, signature: false }];
   for (const f of fragments) {
-    const content = f.getContent();
+    const content = f.content;
     if (!content.trim()) continue;
-    if (f.isQuoted() || (f.isHidden() && !f.isSignature()) || (f.isSignature() && HEADER_BLOCK.test(content))) {
-      const { quote, reply } = f.isQuoted() ? bottomPosted(content) : { quote: content, reply: '' };
+    if (f.quoted || (f.hidden && !f.signature) || (f.signature && HEADER_BLOCK.test(content))) {
+      const { quote, reply } = f.quoted ? bottomPosted(content) : { quote: content, reply: '' };
       const before = visible.length && QUOTED_LINE.test(quote.trimStart()) ? visible.pop()!.split('\n') : null;
       const attribution = before ? popAttribution(before) : [];
       if (before) visible.push(before.join('\n'));
       context.push({ kind: 'quoted_history', text: [...attribution, quote].join('\n').trim(), author: null });
       if (reply.trim()) visible.push(reply);
-    } else if (f.isSignature()) {
+    } else if (f.signature) {
       context.push({ kind: 'signature', text: content.trim(), author: author.name ?? author.address });
     } else visible.push(content);
   }
