@@ -1,0 +1,126 @@
+import { ADDRESS, CC_LAX, DATE_LAX, FROM_LAX, MAILBOX, OUTLOOK_ATTRIBUTIONS, SUBJECT_LAX, TO_LAX, type Field } from './forward-labels.js';
+import { labelLine } from './label-line.js';
+
+// The forwarded message's header block ("From: ...\nDate: ...\nSubject: ...\nTo: ...") and its body.
+// Each field is the first line carrying one of its labels; Yahoo's run-together block and Outlook 2019's
+// one-line attribution are the fallbacks, tried only when the plain labels are missing.
+
+export interface ForwardMailbox { name: string | null; address: string | null }
+
+export interface ParsedForward {
+  forwarded: boolean;
+  note: string | null;
+  from: ForwardMailbox | null;
+  to: ForwardMailbox[];
+  cc: ForwardMailbox[];
+  subject: string | null;
+  date: string | null;
+  body: string | null;
+}
+
+type Lax = Array<[RegExp, string]>;
+
+/** The earliest match of any pattern whose keyword is in the text (ties go to the earlier pattern). */
+function earliest(list: Lax, text: string): RegExpExecArray | null {
+  const lower = list[0]![0].flags.includes('i') ? text.toLowerCase() : text;
+  let best: RegExpExecArray | null = null;
+  for (const [re, keyword] of list) {
+    if (!lower.includes(keyword)) continue;
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.index)) best = m;
+  }
+  return best;
+}
+
+/** Removes the first label the text holds (Yahoo: "Subject" and "Date" stuck to the "To" line). */
+function dropFirst(list: Lax, text: string): string {
+  const lower = list[0]![0].flags.includes('i') ? text.toLowerCase() : text;
+  for (const [re, keyword] of list) {
+    if (!lower.includes(keyword)) continue;
+    const out = text.replace(re, '');
+    if (out.length < text.length) return out;
+  }
+  return text;
+}
+
+function mailbox(address: string | null | undefined, name: string | null | undefined): ForwardMailbox {
+  let a: string | null = address?.trim() ?? '';
+  let n: string | null = name?.trim() ?? '';
+  if (!ADDRESS.test(a)) [n, a] = [a, null];
+  a ||= null;
+  n ||= null;
+  return { address: a, name: a !== n ? n : null };
+}
+
+/** "Ann <a@x>, 'Bob' [b@y]; c@z" as mailboxes. */
+export function mailboxes(value: string): ForwardMailbox[] {
+  const out: ForwardMailbox[] = [];
+  let rest = value.trim();
+  while (rest) {
+    let m: RegExpExecArray | null = null;
+    for (let i = 0; i < MAILBOX.length && !m; i++) m = MAILBOX[i]!.exec(rest);
+    if (!m) {
+      out.push(mailbox(rest, null));
+      break;
+    }
+    out.push(m.length === 3 ? mailbox(m[2], m[1]) : mailbox(m[1], null));
+    rest = rest.replace(m[0], '').trim();
+    if (rest[0] === ',' || rest[0] === ';') rest = rest.slice(1).trim();
+  }
+  return out;
+}
+
+const attributionIn = (text: string) => {
+  let best: RegExpExecArray | null = null;
+  for (const [re, keyword] of OUTLOOK_ATTRIBUTIONS) {
+    if (!text.includes(keyword)) continue;
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.index)) best = m;
+  }
+  return best?.groups ?? null;
+};
+
+/** The text under the header block: after the first Subject/Cc/To/Reply-To/Date line followed by a blank line. */
+function bodyOf(text: string, lines: string[], first: Partial<Record<Field, number>>): string {
+  for (const f of ['subject', 'cc', 'to', 'replyTo', 'date'] as const) {
+    const k = first[f];
+    if (k !== undefined && lines[k + 1] === '' && k + 2 < lines.length) return lines.slice(k + 1).join('\n').trim();
+  }
+  // New Outlook and Yahoo put the body right under the subject, with no blank line.
+  const strict = first.subject;
+  const lax = earliest(SUBJECT_LAX, text);
+  const laxLine = lax ? text.slice(0, lax.index + lax[0].length).split('\n').length - 1 : Infinity;
+  const k = Math.min(strict ?? Infinity, laxLine);
+  return k < Infinity ? lines.slice(k + 1).join('\n').trim() : text;
+}
+
+export function readHeaderBlock(part: string, wholeBody: string): Omit<ParsedForward, 'forwarded' | 'note'> {
+  const text = part.replace(/\uFEFF/g, '').replace(/^(>+)\s?$/gm, '').replace(/^(>+)\s?/gm, '').replace(/^( {4})\s?/gm, '');
+  const lines = text.split('\n');
+  const first: Partial<Record<Field, number>> = {};
+  const value: Partial<Record<Field, string>> = {};
+  lines.forEach((line, i) => {
+    const l = labelLine(line);
+    if (l && first[l.field] === undefined) {
+      first[l.field] = i;
+      value[l.field] = l.value;
+    }
+  });
+  let from = value.from ? mailboxes(value.from)[0] ?? null : null;
+  if (!from?.address && !from?.name) {
+    const a = attributionIn(wholeBody);
+    const m = a ? null : earliest(FROM_LAX, text);
+    from = a ? mailbox(a.from_address, a.from_name) : m ? mailbox(m[3], m[2]) : mailbox(null, null);
+  }
+  const withoutSubjectDate = () => dropFirst(DATE_LAX, dropFirst(SUBJECT_LAX, text));
+  let to = value.to ? mailboxes(value.to) : [];
+  if (!to.length) to = mailboxes(earliest(TO_LAX, dropFirst(CC_LAX, withoutSubjectDate()))?.[1] ?? '');
+  let cc = value.cc ? mailboxes(value.cc) : [];
+  if (!cc.length) cc = mailboxes(earliest(CC_LAX, withoutSubjectDate())?.[1] ?? '');
+  const subject = value.subject !== undefined ? value.subject.trim() : earliest(SUBJECT_LAX, text)?.[1]?.trim() ?? null;
+  const attributed = value.date === undefined ? attributionIn(wholeBody) : null;
+  const date = value.date !== undefined ? value.date.trim()
+    : attributed ? attributed.date?.trim() ?? ''
+      : earliest(DATE_LAX, dropFirst(SUBJECT_LAX, text))?.[1]?.trim() ?? null;
+  return { from, to, cc, subject, date, body: bodyOf(text, lines, first) };
+}
