@@ -1,4 +1,4 @@
-import { ADDRESS, CC_LAX, DATE_LAX, FROM_LAX, MAILBOX, OUTLOOK_ATTRIBUTIONS, SUBJECT_LAX, TO_LAX, type Field } from './forward-labels.js';
+import { ADDRESS, CC_LAX, DATE_LAX, FROM_LAX, MAILBOX, SUBJECT_LAX, TO_LAX, firstAttribution, type Field } from './forward-labels.js';
 import { labelLine } from './label-line.js';
 
 // The forwarded message's header block ("From: ...\nDate: ...\nSubject: ...\nTo: ...") and its body.
@@ -58,7 +58,8 @@ export function mailboxes(value: string): ForwardMailbox[] {
   let rest = value.trim();
   while (rest) {
     let m: RegExpExecArray | null = null;
-    for (let i = 0; i < MAILBOX.length && !m; i++) m = MAILBOX[i]!.exec(rest);
+    // The first three shapes are "mailto:" links.
+    for (let i = rest.includes('mailto:') ? 0 : 3; i < MAILBOX.length && !m; i++) m = MAILBOX[i]!.exec(rest);
     if (!m) {
       out.push(mailbox(rest, null));
       break;
@@ -69,16 +70,6 @@ export function mailboxes(value: string): ForwardMailbox[] {
   }
   return out;
 }
-
-const attributionIn = (text: string) => {
-  let best: RegExpExecArray | null = null;
-  for (const [re, keyword] of OUTLOOK_ATTRIBUTIONS) {
-    if (!text.includes(keyword)) continue;
-    const m = re.exec(text);
-    if (m && (!best || m.index < best.index)) best = m;
-  }
-  return best?.groups ?? null;
-};
 
 /** The text under the header block: after the first Subject/Cc/To/Reply-To/Date line followed by a blank line. */
 function bodyOf(text: string, lines: string[], first: Partial<Record<Field, number>>): string {
@@ -95,7 +86,9 @@ function bodyOf(text: string, lines: string[], first: Partial<Record<Field, numb
 }
 
 export function readHeaderBlock(part: string, wholeBody: string): Omit<ParsedForward, 'forwarded' | 'note'> {
-  const text = part.replace(/\uFEFF/g, '').replace(/^(>+)\s?$/gm, '').replace(/^(>+)\s?/gm, '').replace(/^( {4})\s?/gm, '');
+  let text = part.includes('\uFEFF') ? part.replace(/\uFEFF/g, '') : part;
+  if (text.includes('>')) text = text.replace(/^(>+)\s?$/gm, '').replace(/^(>+)\s?/gm, '');
+  if (text.includes('    ')) text = text.replace(/^( {4})\s?/gm, '');
   const lines = text.split('\n');
   const first: Partial<Record<Field, number>> = {};
   const value: Partial<Record<Field, string>> = {};
@@ -108,19 +101,24 @@ export function readHeaderBlock(part: string, wholeBody: string): Omit<ParsedFor
   });
   let from = value.from ? mailboxes(value.from)[0] ?? null : null;
   if (!from?.address && !from?.name) {
-    const a = attributionIn(wholeBody);
+    const a = firstAttribution(wholeBody)?.groups;
     const m = a ? null : earliest(FROM_LAX, text);
     from = a ? mailbox(a.from_address, a.from_name) : m ? mailbox(m[3], m[2]) : mailbox(null, null);
   }
-  const withoutSubjectDate = () => dropFirst(DATE_LAX, dropFirst(SUBJECT_LAX, text));
+  // Dropping a label never makes another one appear, so a lax list none of whose words is here has nothing to find.
+  let noSubject: string | undefined;
+  let noSubjectDate: string | undefined;
+  const withoutSubject = () => (noSubject ??= dropFirst(SUBJECT_LAX, text));
+  const withoutSubjectDate = () => (noSubjectDate ??= dropFirst(DATE_LAX, withoutSubject()));
+  const anyOf = (list: Lax) => list.some(([, word]) => text.includes(word));
   let to = value.to ? mailboxes(value.to) : [];
-  if (!to.length) to = mailboxes(earliest(TO_LAX, dropFirst(CC_LAX, withoutSubjectDate()))?.[1] ?? '');
+  if (!to.length && anyOf(TO_LAX)) to = mailboxes(earliest(TO_LAX, dropFirst(CC_LAX, withoutSubjectDate()))?.[1] ?? '');
   let cc = value.cc ? mailboxes(value.cc) : [];
-  if (!cc.length) cc = mailboxes(earliest(CC_LAX, withoutSubjectDate())?.[1] ?? '');
+  if (!cc.length && anyOf(CC_LAX)) cc = mailboxes(earliest(CC_LAX, withoutSubjectDate())?.[1] ?? '');
   const subject = value.subject !== undefined ? value.subject.trim() : earliest(SUBJECT_LAX, text)?.[1]?.trim() ?? null;
-  const attributed = value.date === undefined ? attributionIn(wholeBody) : null;
+  const attributed = value.date === undefined ? firstAttribution(wholeBody)?.groups : null;
   const date = value.date !== undefined ? value.date.trim()
     : attributed ? attributed.date?.trim() ?? ''
-      : earliest(DATE_LAX, dropFirst(SUBJECT_LAX, text))?.[1]?.trim() ?? null;
+      : earliest(DATE_LAX, withoutSubject())?.[1]?.trim() ?? null;
   return { from, to, cc, subject, date, body: bodyOf(text, lines, first) };
 }

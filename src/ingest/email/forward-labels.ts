@@ -57,6 +57,20 @@ export const OUTLOOK_ATTRIBUTIONS: Array<[RegExp, string]> = [
   [/^\s?"(?<from_name>.+)"\s*[[|<](?<from_address>.+)[\]|>],\s?(?<date>.+)\s?tarihinde şunu yazdı\s?:/m, 'tarihinde şunu yazdı'],
 ];
 
+const ATTRIBUTION_WORDS = new RegExp(OUTLOOK_ATTRIBUTIONS.map(([, k]) => k.replace(/[()]/g, '\\$&')).join('|'));
+
+/** The earliest Outlook 2019 attribution in the text; each pattern is tried only when its keyword is there. */
+export function firstAttribution(text: string): RegExpExecArray | null {
+  if (!ATTRIBUTION_WORDS.test(text)) return null;
+  let best: RegExpExecArray | null = null;
+  for (const [re, keyword] of OUTLOOK_ATTRIBUTIONS) {
+    if (!text.includes(keyword)) continue;
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.index)) best = m;
+  }
+  return best;
+}
+
 /** Header labels of a forwarded block, per field. Subject labels are matched case-insensitively. */
 const LABELS: Record<Field, string[]> = {
   from: ['From', 'Od', 'Fra', 'Von', 'De', 'Lähettäjä', 'Šalje', 'Feladó', 'Da', 'Van', 'Expeditorul', 'Отправитель', 'Från', 'Kimden',

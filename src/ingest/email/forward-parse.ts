@@ -1,5 +1,5 @@
 import { readHeaderBlock, type ParsedForward } from './forward-block.js';
-import { APPLE_SEPARATORS, DASHED_SEPARATORS, FWD_PREFIX, OUTLOOK_ATTRIBUTIONS, WS } from './forward-labels.js';
+import { APPLE_SEPARATORS, DASHED_SEPARATORS, FWD_PREFIX, WS, firstAttribution } from './forward-labels.js';
 import { labelLine } from './label-line.js';
 
 // Finds a forwarded message in one pass over the lines: the first separator line ("Begin forwarded
@@ -13,8 +13,14 @@ function dashes(s: string, at: number): number {
   return n;
 }
 
+// The characters a separator line can start with, once its indentation is skipped.
+const OPENERS = new Set(['-', '_', '>', 'F', ...APPLE_SEPARATORS.map((p) => p[0]!)]);
+
 /** Where the forwarded part starts after a separator line (column in the line), or -1. */
 export function separatorEnd(line: string): number {
+  let first = 0;
+  while (first < line.length && WS.test(line[first]!)) first++;
+  if (!OPENERS.has(line[first] ?? '')) return -1;
   const body = line.trimStart();
   const lead = line.length - body.length;
   if (body.startsWith('Forwarded message:') && lead <= 1) return line.indexOf(':') + 1;
@@ -49,17 +55,6 @@ export function separatorEnd(line: string): number {
   return -1;
 }
 
-/** The earliest Outlook 2019 attribution at or before `limit`, tried only when its keyword is present. */
-function attribution(text: string, limit: number): { index: number; end: number } | null {
-  let best: { index: number; end: number } | null = null;
-  for (const [re, keyword] of OUTLOOK_ATTRIBUTIONS) {
-    if (!text.includes(keyword)) continue;
-    const m = re.exec(text);
-    if (m && m.index < (best?.index ?? limit)) best = { index: m.index, end: m.index + m[0].length };
-  }
-  return best;
-}
-
 /** The body split at the forwarded message: the forwarder's note above, the forwarded part below. */
 function splitForward(clean: string, forwarded: boolean): { note: string; part: string } | null {
   let offset = 0;
@@ -74,7 +69,8 @@ function splitForward(clean: string, forwarded: boolean): { note: string; part: 
     if (forwarded && fromAt < 0 && labelLine(line)?.field === 'from') fromAt = offset;
     offset += line.length + 1;
   }
-  found = attribution(clean, found?.index ?? clean.length + 1) ?? found;
+  const a = firstAttribution(clean);
+  if (a && a.index < (found?.index ?? Infinity)) found = { index: a.index, end: a.index + a[0].length };
   if (found) return { note: clean.slice(0, found.index).trim(), part: clean.slice(found.end).trim() };
   // Without a separator, a "From:" line only counts under a forward subject.
   if (fromAt >= 0) return { note: clean.slice(0, fromAt).trim(), part: clean.slice(fromAt).trim() };
@@ -96,7 +92,7 @@ export function forwardSubject(subject: string): string | null {
 export function parseForward(body: string, subject: string | null): ParsedForward {
   const subjectRest = subject ? forwardSubject(subject) : null;
   if (subject && subjectRest === null) return NOT_FORWARDED;
-  const clean = body.replace(/\r\n/g, '\n').replace(/\uFEFF/g, '').replace(/\u00A0$/gm, '').replace(/\u00A0/g, ' ');
+  const clean = /[\r\uFEFF\u00A0]/.test(body) ? body.replace(/\r\n/g, '\n').replace(/\uFEFF/g, '').replace(/\u00A0$/gm, '').replace(/\u00A0/g, ' ') : body;
   const split = splitForward(clean, !!subject);
   if (!split?.part) return { ...NOT_FORWARDED, forwarded: !!subject, subject: subjectRest || null };
   const block = readHeaderBlock(split.part, clean);

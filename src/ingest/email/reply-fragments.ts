@@ -12,31 +12,31 @@ export interface Fragment {
 
 // Attribution lines that open quoted history ("On <date>, <name> wrote:" and its locales, Outlook's
 // "From: name <address>", "-----Original Message-----"). Each pattern needs its keyword to match.
-const QUOTE_HEADERS: Array<[RegExp, string | null]> = [
-  [/^-*\s*(On\s.+\s.+\n?wrote:{0,1})\s{0,1}-*$/m, 'wrote'],
-  [/^-*\s*(Le\s.+\s.+\n?écrit\s?:{0,1})\s{0,1}-*$/m, 'écrit'],
-  [/^-*\s*(El\s.+\s.+\n?escribió:{0,1})\s{0,1}-*$/m, 'escribió'],
-  [/^-*\s*(Il\s.+\s.+\n?scritto:{0,1})\s{0,1}-*$/m, 'scritto'],
-  [/^-*\s*(Em\s.+\s.+\n?escreveu:{0,1})\s{0,1}-*$/m, 'escreveu'],
-  [/^\s*(Am\s.+\s)\n?\n?schrieb.+\s?(\[|<).+(\]|>):$/m, 'schrieb'],
-  [/^\s*(Op\s[\s\S]+?\n?schreef[\s\S]+:)$/m, 'schreef'],
-  [/^\s*((W\sdniu|Dnia)\s[\s\S]+?(pisze|napisał(\(a\))?):)$/mu, 'pisze|napisał'],
-  [/^\s*(Den\s.+\s\n?skrev\s.+:)$/m, 'skrev'],
-  [/^\s*(pe\s.+\s.+\n?kirjoitti:)$/m, 'kirjoitti'],
-  [/^\s*(Am\s.+\sum\s.+\s\n?schrieb\s.+:)$/m, 'schrieb'],
-  [/^\s*(ср,\s.+\n?\u202fг\. в\s.+,\s.+[[|<].+[\]|>]:)$/m, '\u202fг. в'],
-  [/^(在[\s\S]+写道：)$/m, '写道：'],
-  [/^(20[0-9]{2}\..+\s작성:)$/m, '작성:'],
-  [/^(20[0-9]{2}\/.+のメッセージ:)$/m, 'のメッセージ:'],
-  [/^(.+\s<.+>\sschrieb:)$/m, 'schrieb:'],
-  [/^(.+\son.*at.*wrote:)$/m, 'wrote:'],
-  [/^\s*(From\s?:.+\s?\n?\s*[[|<].+[\]|>])/m, 'From'],
-  [/^\s*(Von\s?:.+\s?\n?\s*[[|<].+[\]|>])/m, 'Von'],
-  [/^\s*(De\s?:.+\s?\n?\s*(\[|<).+(\]|>))/m, 'De'],
-  [/^\s*(Van\s?:.+\s?\n?\s*(\[|<).+(\]|>))/m, 'Van'],
-  [/^\s*(Da\s?:.+\s?\n?\s*(\[|<).+(\]|>))/m, 'Da'],
+const QUOTE_HEADERS: Array<[RegExp, RegExp | null]> = [
+  [/^-*\s*(On\s.+\s.+\n?wrote:{0,1})\s{0,1}-*$/m, /wrote/],
+  [/^-*\s*(Le\s.+\s.+\n?écrit\s?:{0,1})\s{0,1}-*$/m, /écrit/],
+  [/^-*\s*(El\s.+\s.+\n?escribió:{0,1})\s{0,1}-*$/m, /escribió/],
+  [/^-*\s*(Il\s.+\s.+\n?scritto:{0,1})\s{0,1}-*$/m, /scritto/],
+  [/^-*\s*(Em\s.+\s.+\n?escreveu:{0,1})\s{0,1}-*$/m, /escreveu/],
+  [/^\s*(Am\s.+\s)\n?\n?schrieb.+\s?(\[|<).+(\]|>):$/m, /schrieb/],
+  [/^\s*(Op\s[\s\S]+?\n?schreef[\s\S]+:)$/m, /schreef/],
+  [/^\s*((W\sdniu|Dnia)\s[\s\S]+?(pisze|napisał(\(a\))?):)$/mu, /pisze|napisał/],
+  [/^\s*(Den\s.+\s\n?skrev\s.+:)$/m, /skrev/],
+  [/^\s*(pe\s.+\s.+\n?kirjoitti:)$/m, /kirjoitti/],
+  [/^\s*(Am\s.+\sum\s.+\s\n?schrieb\s.+:)$/m, /schrieb/],
+  [/^\s*(ср,\s.+\n?\u202fг\. в\s.+,\s.+[[|<].+[\]|>]:)$/m, /\u202fг\. в/],
+  [/^(在[\s\S]+写道：)$/m, /写道：/],
+  [/^(20[0-9]{2}\..+\s작성:)$/m, /작성:/],
+  [/^(20[0-9]{2}\/.+のメッセージ:)$/m, /のメッセージ:/],
+  [/^(.+\s<.+>\sschrieb:)$/m, /schrieb:/],
+  [/^(.+\son.*at.*wrote:)$/m, /wrote:/],
+  [/^\s*(From\s?:.+\s?\n?\s*[[|<].+[\]|>])/m, /From\s?:/],
+  [/^\s*(Von\s?:.+\s?\n?\s*[[|<].+[\]|>])/m, /Von\s?:/],
+  [/^\s*(De\s?:.+\s?\n?\s*(\[|<).+(\]|>))/m, /De\s?:/],
+  [/^\s*(Van\s?:.+\s?\n?\s*(\[|<).+(\]|>))/m, /Van\s?:/],
+  [/^\s*(Da\s?:.+\s?\n?\s*(\[|<).+(\]|>))/m, /Da\s?:/],
   [/^(20[0-9]{2})-([0-9]{2}).([0-9]{2}).([0-9]{2}):([0-9]{2})\n?(.*)>:$/m, null],
-  [/^\s*([a-z]{3,4}\.\s[\s\S]+\sskrev\s[\s\S]+:)$/m, 'skrev'],
+  [/^\s*([a-z]{3,4}\.\s[\s\S]+\sskrev\s[\s\S]+:)$/m, /skrev/],
   [/^([0-9]{2}).([0-9]{2}).(20[0-9]{2})(.*)(([0-9]{2}).([0-9]{2}))(.*)"( *)<(.*)>( *):$/m, null],
   [/^[0-9]{2}:[0-9]{2}(.*)[0-9]{4}(.*)"( *)<(.*)>( *):$/, null],
   [/^(.*)[0-9]{4}(.*)from(.*)<(.*)>:$/, null],
@@ -53,10 +53,11 @@ const HEADER_GATE_I = /original message|oprindelig besked|message d'origine|ursp
 // Signature starts: "--" style separators, "Sent from my ...", sign-offs the parser knows.
 const SIGNATURE = /^(?:\s*-{2,4}$|\s*_{2,4}$|-- $|\+{2,4}$|={2,4}$|_{32}$|Sent from (?:\s*.+)$|Get Outlook for (?:\s*.+).*|Von (?:\s*.+) gesendet$|Gesendet von (?:\s*.+) für (?:\s*.+)$|Sendt fra (?:\s*.+)$|Envoyé depuis (?:\s*.+)$|Envoyé de mon (?:\s*.+)$|Envoyé à partir de (?:\s*.+)$|Télécharger Outlook pour (?:\s*.+).*|Enviado desde (?:\s*.+)$|-*\s*(?:In\sdata\s.+\s.+\n?scritto:{0,1})\s{0,1}-*$|Verzonden vanaf (?:\s*.+)$|Verstuurd vanaf (?:\s*.+)$)/;
 const SIGNATURE_I = /^(?:Cheers,?!?$|Best wishes,?!?$|\w{0,20}\s?(\sand\s)?Regards,?!?！?$|Bien . vous,?!?$|\w{0,20}\s?cordialement,?!?$|Bonne (journ.e|soir.e)!?$)/i;
-const SIGNATURE_GATE = /^\s*[-_]|^[+=]|^(?:Sent|Get|Von|Gesendet|Sendt|Envoyé|Télécharger|Enviado|Verzonden|Verstuurd)\s|^[-\s]*In\s|regards|cheers|best wishes|bien . vous|cordialement|bonne /i;
+// How those can start; the sign-offs of SIGNATURE_I are at most 36 characters long.
+const SIGNATURE_START = /^(?:\s*[-_]|[+=]|Sent from |Get Outlook for |Von |Gesendet von |Sendt fra |Envoy|Télécharger Outlook pour |Enviado desde |Verzonden vanaf |Verstuurd vanaf |-*\s*In\sdata\s)/;
 
 export function isSignatureLine(line: string): boolean {
-  return SIGNATURE_GATE.test(line) && (SIGNATURE.test(line) || SIGNATURE_I.test(line));
+  return (SIGNATURE_START.test(line) && SIGNATURE.test(line)) || (line.length <= 40 && SIGNATURE_I.test(line));
 }
 
 export function isQuoteHeaderLine(line: string): boolean {
@@ -64,12 +65,16 @@ export function isQuoteHeaderLine(line: string): boolean {
   return QUOTE_HEADERS.some(([re]) => re.test(line));
 }
 
+// Any keyword at all: most bodies have none, and one scan rules all the patterns out.
+const ANY_KEYWORD = new RegExp(QUOTE_HEADERS.flatMap(([, k]) => (k ? [k.source] : [])).join('|'));
+
 /** A quote header wrapped over two lines ("On Tue, ... Pat\n<pat@x> wrote:") is joined back into one. */
 function joinWrappedHeaders(text: string): string {
+  if (!ANY_KEYWORD.test(text)) return text;
   let out = text;
   for (const [re, keyword] of QUOTE_HEADERS) {
     // Without its keyword a pattern cannot match; the patterns with no keyword never span lines.
-    if (!keyword || !keyword.split('|').some((k) => out.includes(k))) continue;
+    if (!keyword?.test(out)) continue;
     const group = re.exec(out)?.[1];
     if (group?.includes('\n')) out = out.replace(group, group.replace(/\n/g, ' '));
   }

@@ -10,12 +10,7 @@ export interface SplitBody {
   context: ContextBlock[];
 }
 
-// A superset of what email-reply-parser's quote-header and signature regexes can match: quote marks,
-// lines ending in ":", separator runs, "From:"-style labels and the sign-off phrases it knows. A body
-// with none of them is one visible fragment, so the parser (the costliest step after MIME) is skipped.
-const REPLY_MARKERS = /^\s*>|[:：]\s*$|^\s*[-_=+]{2}|^\s*(from|von|de|van|da)\s?:|sent from|get outlook|cheers|best wishes|regards|gesendet|sendt fra|envoy|télécharger|bien . vous|cordialement|bonne (journ|soir)|enviado desde|in data|verzonden|verstuurd|wrote|écrit|escribió|scritto|escreveu|schrieb|schreef|skrev|kirjoitti|pisze|napisał|original|oprindelig|origine|ursprüngliche|写道|작성|のメッセージ/imu;
-
-// An Outlook/Gmail header block that email-reply-parser files under "signature" when it follows a
+// An Outlook/Gmail header block that the fragmenter files under "signature" when it follows a
 // separator line: it is the older thread, not the author's signature.
 const HEADER_BLOCK = /^\s*(?:[-_=*]{3,}.*\n\s*)?\**(From|De|Von|Van|Da|Fra|Från|Od|От|Lähettäjä|Feladó|Kimden)\s*:\**\s/i;
 
@@ -27,18 +22,15 @@ function paragraphsOf(text: string): string[] {
 }
 
 /**
- * Splits one author's message body into their own paragraphs and context. email-reply-parser finds
- * quote headers ("On ... wrote:", Outlook blocks, many locales) and "--"/"Sent from my" signatures;
- * the sign-off and corporate signature without "--" are cut by the author's name.
+ * Splits one author's message body into their own paragraphs and context. replyFragments finds quote
+ * headers ("On ... wrote:", Outlook blocks, many locales) and "--"/"Sent from my" signatures as
+ * email-reply-parser does; the sign-off and corporate signature without "--" are cut by the author's name.
  */
 export function splitBody(body: string, author: { name: string | null; address: string | null }): SplitBody {
   const context: ContextBlock[] = [];
   const visible: string[] = [];
   const clean = rejoinWrappedQuotes(body.replace(/\r\n?/g, '\n'));
-  const fragments = REPLY_MARKERS.test(clean)
-    ? replyFragments(clean)
-    : [{ content: clean, quoted: false, hidden: false, signature: false }];
-  for (const f of fragments) {
+  for (const f of replyFragments(clean)) {
     const content = f.content;
     if (!content.trim()) continue;
     if (f.quoted || (f.hidden && !f.signature) || (f.signature && HEADER_BLOCK.test(content))) {
