@@ -73,16 +73,22 @@ export function mailboxes(value: string): ForwardMailbox[] {
 
 /** The text under the header block: after the first Subject/Cc/To/Reply-To/Date line followed by a blank line. */
 function bodyOf(text: string, lines: string[], first: Partial<Record<Field, number>>): string {
+  // The text from line k on, without joining the lines back.
+  const from = (k: number) => {
+    let at = 0;
+    for (let i = 0; i < k; i++) at += lines[i]!.length + 1;
+    return text.slice(at).trim();
+  };
   for (const f of ['subject', 'cc', 'to', 'replyTo', 'date'] as const) {
     const k = first[f];
-    if (k !== undefined && lines[k + 1] === '' && k + 2 < lines.length) return lines.slice(k + 1).join('\n').trim();
+    if (k !== undefined && lines[k + 1] === '' && k + 2 < lines.length) return from(k + 1);
   }
   // New Outlook and Yahoo put the body right under the subject, with no blank line.
   const strict = first.subject;
   const lax = earliest(SUBJECT_LAX, text);
   const laxLine = lax ? text.slice(0, lax.index + lax[0].length).split('\n').length - 1 : Infinity;
   const k = Math.min(strict ?? Infinity, laxLine);
-  return k < Infinity ? lines.slice(k + 1).join('\n').trim() : text;
+  return k < Infinity ? from(k + 1) : text;
 }
 
 export function readHeaderBlock(part: string, wholeBody: string): Omit<ParsedForward, 'forwarded' | 'note'> {

@@ -57,10 +57,11 @@ export function separatorEnd(line: string): number {
 
 /** The body split at the forwarded message: the forwarder's note above, the forwarded part below. */
 function splitForward(clean: string, forwarded: boolean): { note: string; part: string } | null {
-  let offset = 0;
   let found: { index: number; end: number } | null = null;
   let fromAt = -1;
-  for (const line of clean.split('\n')) {
+  for (let offset = 0; offset <= clean.length;) {
+    const nl = clean.indexOf('\n', offset);
+    const line = clean.slice(offset, nl < 0 ? clean.length : nl);
     const end = separatorEnd(line);
     if (end >= 0) {
       found = { index: offset, end: offset + end };

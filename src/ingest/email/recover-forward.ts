@@ -1,6 +1,6 @@
 import type { Mailbox } from './decode-mime.js';
 import type { ForwardMailbox } from './forward-block.js';
-import { parseForward } from './forward-parse.js';
+import { forwardSubject, parseForward } from './forward-parse.js';
 
 /** A message recovered from a forward's header block. */
 export interface ForwardedMessage {
@@ -36,7 +36,7 @@ const HAS_COLON = /[:：]/;
  * "Fwd:" subject over a body without a header block recovers no one.
  */
 export function recoverForward(text: string, subject: string | null): Recovered {
-  if (!HAS_COLON.test(text)) return NONE;
+  if ((subject && forwardSubject(subject) === null) || !HAS_COLON.test(text)) return NONE;
   const r = parseForward(text, subject);
   const from = r.from;
   if (!r.forwarded || !(from?.address || from?.name)) return NONE;
@@ -49,7 +49,7 @@ export function recoverForward(text: string, subject: string | null): Recovered 
       cc: boxes(r.cc),
       subject: r.subject?.trim() || null,
       date: r.date?.trim() || null,
-      body: (r.body ?? '').replace(/^\ufeff/gm, ''),
+      body: r.body ?? '',
     },
   };
 }

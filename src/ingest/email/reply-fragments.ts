@@ -65,16 +65,19 @@ export function isQuoteHeaderLine(line: string): boolean {
   return QUOTE_HEADERS.some(([re]) => re.test(line));
 }
 
-// Any keyword at all: most bodies have none, and one scan rules all the patterns out.
-const ANY_KEYWORD = new RegExp(QUOTE_HEADERS.flatMap(([, k]) => (k ? [k.source] : [])).join('|'));
+// One scan finds which keywords the text holds (longest spelling first, so "wrote:" is seen as such);
+// only the patterns whose keyword is among them can match.
+const KEYWORDS = new RegExp(QUOTE_HEADERS.flatMap(([, k]) => (k ? [k.source] : [])).sort((a, b) => b.length - a.length).join('|'), 'g');
 
 /** A quote header wrapped over two lines ("On Tue, ... Pat\n<pat@x> wrote:") is joined back into one. */
 function joinWrappedHeaders(text: string): string {
-  if (!ANY_KEYWORD.test(text)) return text;
+  const found = text.match(KEYWORDS);
+  if (!found) return text;
+  const present = [...new Set(found)].join('\n');
   let out = text;
   for (const [re, keyword] of QUOTE_HEADERS) {
-    // Without its keyword a pattern cannot match; the patterns with no keyword never span lines.
-    if (!keyword?.test(out)) continue;
+    // The patterns with no keyword never span lines.
+    if (!keyword?.test(present)) continue;
     const group = re.exec(out)?.[1];
     if (group?.includes('\n')) out = out.replace(group, group.replace(/\n/g, ' '));
   }

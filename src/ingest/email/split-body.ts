@@ -17,7 +17,7 @@ const HEADER_BLOCK = /^\s*(?:[-_=*]{3,}.*\n\s*)?\**(From|De|Von|Van|Da|Fra|Från
 function paragraphsOf(text: string): string[] {
   return text
     .split(/\n[ \t\u00a0]*\n/)
-    .map((p) => p.split('\n').map((l) => l.replace(/[ \t]+$/, '')).join('\n').trim())
+    .map((p) => (p.includes(' \n') || p.includes('\t\n') ? p.replace(/[ \t]+\n/g, '\n') : p).trim())
     .filter((p) => p.length > 0);
 }
 
