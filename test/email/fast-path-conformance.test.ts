@@ -79,3 +79,33 @@ describe('reply fragmenter agrees with email-reply-parser', () => {
     expect(replyFragments(text)).toEqual(theirs);
   });
 });
+
+// The same texts reshaped the way clients and relays reshape mail: CRLF, quoted or indented once more,
+// blank lines dropped, no-break spaces, bold labels, shouted, trailing spaces, BOMs, doubled, odd colons.
+const RESHAPES: Array<[string, (t: string) => string]> = [
+  ['crlf', (t) => t.replace(/\n/g, '\r\n')],
+  ['quoted', (t) => t.replace(/(^|\n)/g, '$1> ')],
+  ['indented', (t) => t.replace(/(^|\n)/g, '$1    ')],
+  ['no blank lines', (t) => t.replace(/\n\n+/g, '\n')],
+  ['no-break spaces', (t) => t.replace(/ /g, '\u00a0')],
+  ['bold labels', (t) => t.replace(/^(From|To|Cc|Sent|Subject):/gm, '*$1:*')],
+  ['upper case', (t) => t.toUpperCase()],
+  ['trailing spaces', (t) => t.replace(/\n/g, '  \n')],
+  ['twice', (t) => `${t}\n\n${t}`],
+  ['BOMs', (t) => `\ufeff${t.replace(/\n/g, '\n\ufeff')}`],
+  ['tab after colon', (t) => t.replace(/: /g, ':\t')],
+  ['space before colon', (t) => t.replace(/: /g, ' : ')],
+];
+
+describe('both readers agree with the libraries on reshaped fixture texts', () => {
+  const suites = texts.filter((t) => /^email-(forward|reply)-parser\//.test(t.name));
+  const replies = new EmailReplyParser();
+  it.each(RESHAPES)('%s', (_n, reshape) => {
+    for (const { name: file, text } of suites) {
+      const t = reshape(text);
+      for (const s of ['Fwd: Integer consequat non purus', null]) expect(ourForward(t, s), `${file} ${s}`).toEqual(libraryForward(t, s));
+      const theirs = replies.read(t).getFragments().map((f) => ({ content: f.getContent(), quoted: f.isQuoted(), signature: f.isSignature(), hidden: f.isHidden() }));
+      expect(replyFragments(t), file).toEqual(theirs);
+    }
+  });
+});

@@ -69,7 +69,7 @@ export function readMail(mail: DecodedMail, opts: ParseEmailOptions = {}): Parse
   if (!mail.from && !mail.dateHeader && !mail.subject && !mail.messageId && !mail.to.length) {
     throw new BadRequestError('not an email: no From, To, Date, Subject or Message-ID header found');
   }
-  if (!mail.text.trim() && !mail.attachments.length) throw new BadRequestError('not an email: it has no body');
+  if (!/\S/.test(mail.text) && !mail.attachments.length) throw new BadRequestError('not an email: it has no body');
 
   const rec = recoverForward(mail.text, mail.subject);
   let original = rec.message;

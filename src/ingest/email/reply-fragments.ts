@@ -51,13 +51,18 @@ const HEADER_GATE = /wrote|écrit|escribió|scritto|escreveu|schrieb|schreef|pis
 const HEADER_GATE_I = /original message|oprindelig besked|message d'origine|ursprüngliche nachricht/i;
 
 // Signature starts: "--" style separators, "Sent from my ...", sign-offs the parser knows.
-const SIGNATURE = /^(?:\s*-{2,4}$|\s*_{2,4}$|-- $|\+{2,4}$|={2,4}$|_{32}$|Sent from (?:\s*.+)$|Get Outlook for (?:\s*.+).*|Von (?:\s*.+) gesendet$|Gesendet von (?:\s*.+) für (?:\s*.+)$|Sendt fra (?:\s*.+)$|Envoyé depuis (?:\s*.+)$|Envoyé de mon (?:\s*.+)$|Envoyé à partir de (?:\s*.+)$|Télécharger Outlook pour (?:\s*.+).*|Enviado desde (?:\s*.+)$|-*\s*(?:In\sdata\s.+\s.+\n?scritto:{0,1})\s{0,1}-*$|Verzonden vanaf (?:\s*.+)$|Verstuurd vanaf (?:\s*.+)$)/;
-const SIGNATURE_I = /^(?:Cheers,?!?$|Best wishes,?!?$|\w{0,20}\s?(\sand\s)?Regards,?!?！?$|Bien . vous,?!?$|\w{0,20}\s?cordialement,?!?$|Bonne (journ.e|soir.e)!?$)/i;
+const SIGNATURE = /^(?:\s*-{2,4}$|\s*_{2,4}$|-- $|\+{2,4}$|={2,4}$|_{32}$|Sent from (?:\s*.+)$|Von (?:\s*.+) gesendet$|Gesendet von (?:\s*.+) für (?:\s*.+)$|Sendt fra (?:\s*.+)$|Envoyé depuis (?:\s*.+)$|Envoyé de mon (?:\s*.+)$|Envoyé à partir de (?:\s*.+)$|Enviado desde (?:\s*.+)$|Verzonden vanaf (?:\s*.+)$|Verstuurd vanaf (?:\s*.+)$)/;
+// The parser's multiline ones: they differ only on a line holding a lone CR (never after splitBody's cleanup).
+const SIGNATURE_M = /^(?:Get Outlook for (?:\s*.+).*|Télécharger Outlook pour (?:\s*.+).*|-*\s*(?:In\sdata\s.+\s.+\n?scritto:{0,1})\s{0,1}-*$)/m;
+const SIGNATURE_I = /^(?:Cheers,?!?$|Best wishes,?!?$|\w{0,20}\s?(\sand\s)?Regards,?!?！?$|Bien . vous,?!?$|\w{0,20}\s?cordialement,?!?$|Bonne (journ.e|soir.e)!?$)/im;
+const LINE_BREAK = /[\r\u2028\u2029]/;
 // How those can start; the sign-offs of SIGNATURE_I are at most 36 characters long.
 const SIGNATURE_START = /^(?:\s*[-_]|[+=]|Sent from |Get Outlook for |Von |Gesendet von |Sendt fra |Envoy|Télécharger Outlook pour |Enviado desde |Verzonden vanaf |Verstuurd vanaf |-*\s*In\sdata\s)/;
 
-export function isSignatureLine(line: string): boolean {
-  return (SIGNATURE_START.test(line) && SIGNATURE.test(line)) || (line.length <= 40 && SIGNATURE_I.test(line));
+/** `anyBreak`: the text holds a CR or Unicode line break, which the multiline patterns read as a line start. */
+export function isSignatureLine(line: string, anyBreak = false): boolean {
+  if (anyBreak) return SIGNATURE.test(line) || SIGNATURE_M.test(line) || SIGNATURE_I.test(line);
+  return (SIGNATURE_START.test(line) && (SIGNATURE.test(line) || SIGNATURE_M.test(line))) || (line.length <= 40 && SIGNATURE_I.test(line));
 }
 
 export function isQuoteHeaderLine(line: string): boolean {
@@ -101,13 +106,14 @@ function close(d: Draft): Fragment {
 export function replyFragments(input: string): Fragment[] {
   const text = joinWrappedHeaders(input.replace(/\r\n/g, '\n'));
   const lines = text.split('\n');
+  const breaks = LINE_BREAK.test(text);
   const out: Fragment[] = [];
   let cur: Draft | null = null;
   // The signature test of the line below is reused as the "last line" test of the line above.
   let lastSig = false;
   for (let i = lines.length - 1; i >= 0; i--) {
     const raw = lines[i]!;
-    const sig = isSignatureLine(raw);
+    const sig = isSignatureLine(raw, breaks);
     const line = sig ? raw : raw.trimEnd();
     if (cur) {
       const last = cur.lines[cur.lines.length - 1]!;
@@ -127,7 +133,7 @@ export function replyFragments(input: string): Fragment[] {
       cur = { lines: [], quoted, signature: false };
     }
     cur.lines.push(line);
-    lastSig = sig || (line !== raw && isSignatureLine(line));
+    lastSig = sig || (line !== raw && isSignatureLine(line, breaks));
   }
   if (cur) out.push(close(cur));
   return out.reverse();
