@@ -73,28 +73,32 @@ export function mailboxes(value: string): ForwardMailbox[] {
 
 /** The text under the header block: after the first Subject/Cc/To/Reply-To/Date line followed by a blank line. */
 function bodyOf(text: string, lines: string[], first: Partial<Record<Field, number>>): string {
-  // The text from line k on, without joining the lines back.
-  const from = (k: number) => {
+  const startOf = (k: number) => {
     let at = 0;
     for (let i = 0; i < k; i++) at += lines[i]!.length + 1;
-    return text.slice(at).trim();
+    return at;
   };
+  // The text from line k on, without joining the lines back.
+  const from = (k: number) => text.slice(startOf(k)).trim();
   for (const f of ['subject', 'cc', 'to', 'replyTo', 'date'] as const) {
     const k = first[f];
     if (k !== undefined && lines[k + 1] === '' && k + 2 < lines.length) return from(k + 1);
   }
-  // New Outlook and Yahoo put the body right under the subject, with no blank line.
+  // New Outlook and Yahoo put the body right under the subject, with no blank line. A Yahoo-style label
+  // only wins when it comes before the "Subject:" line, so only the text above that line is searched.
   const strict = first.subject;
-  const lax = earliest(SUBJECT_LAX, text);
-  const laxLine = lax ? text.slice(0, lax.index + lax[0].length).split('\n').length - 1 : Infinity;
+  const above = strict === undefined ? text : text.slice(0, startOf(strict));
+  const lax = earliest(SUBJECT_LAX, above);
+  const laxLine = lax ? above.slice(0, lax.index + lax[0].length).split('\n').length - 1 : Infinity;
   const k = Math.min(strict ?? Infinity, laxLine);
   return k < Infinity ? from(k + 1) : text;
 }
 
 export function readHeaderBlock(part: string, wholeBody: string): Omit<ParsedForward, 'forwarded' | 'note'> {
   let text = part.includes('\uFEFF') ? part.replace(/\uFEFF/g, '') : part;
-  if (text.includes('>')) text = text.replace(/^(>+)\s?$/gm, '').replace(/^(>+)\s?/gm, '');
-  if (text.includes('    ')) text = text.replace(/^( {4})\s?/gm, '');
+  // Quote marks and Outlook's four-space indent, at line starts only ("<a@b>" leaves the text alone).
+  if (/^>/m.test(text)) text = text.replace(/^(>+)\s?$/gm, '').replace(/^(>+)\s?/gm, '');
+  if (/^ {4}/m.test(text)) text = text.replace(/^( {4})\s?/gm, '');
   const lines = text.split('\n');
   const first: Partial<Record<Field, number>> = {};
   const value: Partial<Record<Field, string>> = {};

@@ -4,8 +4,13 @@ export interface LabelLine { field: Field; value: string }
 
 /** "From: x", "*To:* y", "Kopie (CC): z": the field a header line names and its value, or null. */
 export function labelLine(line: string): LabelLine | null {
-  const colon = line.search(/[:：]/);
-  if (colon < 1 || colon > 40) return null;
+  // The first colon, looked for in the first 41 characters only: a label is short.
+  let colon = -1;
+  for (let i = 0, n = Math.min(line.length, 41); i < n && colon < 0; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x3a || c === 0xff1a) colon = i;
+  }
+  if (colon < 1) return null;
   let i = 0;
   const starred = line[0] === '*';
   if (starred) i = 1;
