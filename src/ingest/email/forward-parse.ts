@@ -18,10 +18,8 @@ const OPENERS = new Set(['-', '_', '>', 'F', ...APPLE_SEPARATORS.map((p) => p[0]
 
 /** Where the forwarded part starts after a separator line (column in the line), or -1. */
 export function separatorEnd(line: string): number {
-  let first = 0;
-  while (first < line.length && WS.test(line[first]!)) first++;
-  if (!OPENERS.has(line[first] ?? '')) return -1;
   const body = line.trimStart();
+  if (!OPENERS.has(body[0] ?? '')) return -1;
   const lead = line.length - body.length;
   if (body.startsWith('Forwarded message:') && lead <= 1) return line.indexOf(':') + 1;
   const c = body[0];
