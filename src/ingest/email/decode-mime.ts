@@ -51,6 +51,11 @@ export async function decodeMime(bytes: Uint8Array): Promise<DecodedMail> {
   } catch (err) {
     throw new BadRequestError(`not a parsable email: ${(err as Error).message}`);
   }
+  return fromPostal(email);
+}
+
+/** postal-mime's parse as the fields the forward recovery and the routing read. */
+export function fromPostal(email: Email): DecodedMail {
   const plain = fixC1(email.text ?? '');
   const fromHtml = !plain.trim() && !!email.html;
   const text = fromHtml ? fixC1(htmlToText(email.html!)) : plain;

@@ -22,8 +22,8 @@ export function guardMime(bytes: Uint8Array, maxBytes: number = EMAIL_LIMITS.max
   }
   let headerEnd = -1;
   let boundaries = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] !== NL) continue;
+  // indexOf walks the bytes natively; JS only sees the line starts.
+  for (let i = bytes.indexOf(NL); i >= 0; i = bytes.indexOf(NL, i + 1)) {
     if (headerEnd < 0 && (bytes[i + 1] === NL || (bytes[i + 1] === 0x0d && bytes[i + 2] === NL))) headerEnd = i;
     // A line starting with "--" opens or closes a MIME part.
     if (bytes[i + 1] === DASH && bytes[i + 2] === DASH && ++boundaries > EMAIL_LIMITS.maxParts * 2) {

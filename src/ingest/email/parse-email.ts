@@ -61,11 +61,15 @@ function warningsOf(mail: DecodedMail, forwarded: boolean): string[] {
 export async function parseEmail(raw: string | Uint8Array | ArrayBuffer, opts: ParseEmailOptions = {}): Promise<ParsedEmail> {
   const bytes = toBytes(raw);
   guardMime(bytes, opts.maxBytes);
-  const mail = await decodeMime(bytes);
+  return readMail(await decodeMime(bytes), opts);
+}
+
+/** The decoded delivery as a Source: forward layers unwrapped, the author's words split from the rest. */
+export function readMail(mail: DecodedMail, opts: ParseEmailOptions = {}): ParsedEmail {
   if (!mail.from && !mail.dateHeader && !mail.subject && !mail.messageId && !mail.to.length) {
     throw new BadRequestError('not an email: no From, To, Date, Subject or Message-ID header found');
   }
-  if (!mail.text.trim() && !mail.attachments.length) throw new BadRequestError('not an email: it has no body');
+  if (!/\S/.test(mail.text) && !mail.attachments.length) throw new BadRequestError('not an email: it has no body');
 
   const rec = recoverForward(mail.text, mail.subject);
   let original = rec.message;

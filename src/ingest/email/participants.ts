@@ -1,7 +1,13 @@
 import type { Participant } from '../../domain/schemas.js';
 import type { Mailbox } from './decode-mime.js';
 
-export const domainOf = (address: string | null | undefined): string | null => address?.split('@')[1]?.toLowerCase() ?? null;
+export function domainOf(address: string | null | undefined): string | null {
+  const at = address ? address.indexOf('@') : -1;
+  if (at < 0) return null;
+  // What split('@')[1] gave: the text up to a second "@", if any.
+  const end = address!.indexOf('@', at + 1);
+  return address!.slice(at + 1, end < 0 ? undefined : end).toLowerCase();
+}
 
 interface PeopleInput {
   author: { name: string | null; address: string | null };

@@ -1,5 +1,6 @@
-import EmailForwardParser, { type EmailForwardMailbox } from 'email-forward-parser';
 import type { Mailbox } from './decode-mime.js';
+import type { ForwardMailbox } from './forward-block.js';
+import { forwardSubject, parseForward } from './forward-parse.js';
 
 /** A message recovered from a forward's header block. */
 export interface ForwardedMessage {
@@ -20,37 +21,35 @@ export interface Recovered {
   message: ForwardedMessage | null;
 }
 
-const parser = new EmailForwardParser();
+const NONE: Recovered = { forwarded: false, note: null, message: null };
 
-function boxes(v: EmailForwardMailbox | EmailForwardMailbox[] | null | undefined): Mailbox[] {
-  const arr = Array.isArray(v) ? v : v ? [v] : [];
-  return arr.filter((m) => m.address).map((m) => ({ name: m.name ?? '', address: m.address!.toLowerCase() }));
+function boxes(list: ForwardMailbox[]): Mailbox[] {
+  return list.filter((m) => m.address).map((m) => ({ name: m.name ?? '', address: m.address!.toLowerCase() }));
 }
 
-/**
- * Recovers the forwarded original. The subject is always passed (27 of the library's own forward
- * fixtures are only recognised with it), and a result only counts when a sender came back: a "Fwd:"
- * subject over a body without a header block gives forwarded:true with an empty email.
- */
-// Every forward the parser recognises has a "From:"-style header or a "wrote:" attribution: without a
-// colon anywhere there is nothing to find, and its ~100 locale regexes can be skipped.
+// Every forward has a "From:"-style header or a "wrote:" attribution: without a colon there is nothing to find.
 const HAS_COLON = /[:：]/;
 
+/**
+ * Recovers the forwarded original. The subject is always passed (27 of email-forward-parser's own
+ * forward fixtures are only recognised with it), and a result only counts when a sender came back: a
+ * "Fwd:" subject over a body without a header block recovers no one.
+ */
 export function recoverForward(text: string, subject: string | null): Recovered {
-  if (!HAS_COLON.test(text)) return { forwarded: false, note: null, message: null };
-  const r = parser.read(text, subject ?? undefined);
-  const from = r.email?.from;
-  if (!r.forwarded || !(from?.address || from?.name)) return { forwarded: false, note: null, message: null };
+  if ((subject && forwardSubject(subject) === null) || !HAS_COLON.test(text)) return NONE;
+  const r = parseForward(text, subject);
+  const from = r.from;
+  if (!r.forwarded || !(from?.address || from?.name)) return NONE;
   return {
     forwarded: true,
-    note: r.message?.trim() || null,
+    note: r.note?.trim() || null,
     message: {
       from: { name: from.name?.trim() || null, address: from.address?.toLowerCase() ?? null },
-      to: boxes(r.email.to),
-      cc: boxes(r.email.cc),
-      subject: r.email.subject?.trim() || null,
-      date: r.email.date?.trim() || null,
-      body: (r.email.body ?? '').replace(/^\ufeff/gm, ''),
+      to: boxes(r.to),
+      cc: boxes(r.cc),
+      subject: r.subject?.trim() || null,
+      date: r.date?.trim() || null,
+      body: r.body ?? '',
     },
   };
 }

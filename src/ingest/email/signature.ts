@@ -29,6 +29,9 @@ export function cutSignature(paragraphs: string[], author: { name: string | null
 
   // The last paragraph that contains a name line (not the opening one) starts the signature.
   for (let p = text.length - 1; p >= 1 && names.length; p--) {
+    // A name line holds the name: a paragraph without it has none.
+    const lower = text[p]!.toLowerCase();
+    if (!names.some((n) => lower.includes(n))) continue;
     const lines = text[p]!.split('\n');
     const at = lines.findIndex((l) => isNameLine(l, names));
     if (at < 0) continue;

@@ -1,6 +1,6 @@
-import EmailReplyParser from 'email-reply-parser';
 import type { ContextBlock } from '../../domain/schemas.js';
 import { QUOTED_LINE, bottomPosted, cutHeaderBlock, popAttribution, pullPasted, rejoinWrappedQuotes } from './quote-rules.js';
+import { replyFragments } from './reply-fragments.js';
 import { cutSignature } from './signature.js';
 
 export interface SplitBody {
@@ -10,47 +10,37 @@ export interface SplitBody {
   context: ContextBlock[];
 }
 
-const replyParser = new EmailReplyParser();
-
-// A superset of what email-reply-parser's quote-header and signature regexes can match: quote marks,
-// lines ending in ":", separator runs, "From:"-style labels and the sign-off phrases it knows. A body
-// with none of them is one visible fragment, so the parser (the costliest step after MIME) is skipped.
-const REPLY_MARKERS = /^\s*>|[:：]\s*$|^\s*[-_=+]{2}|^\s*(from|von|de|van|da)\s?:|sent from|get outlook|cheers|best wishes|regards|gesendet|sendt fra|envoy|télécharger|bien . vous|cordialement|bonne (journ|soir)|enviado desde|in data|verzonden|verstuurd|wrote|écrit|escribió|scritto|escreveu|schrieb|schreef|skrev|kirjoitti|pisze|napisał|original|oprindelig|origine|ursprüngliche|写道|작성|のメッセージ/imu;
-
-// An Outlook/Gmail header block that email-reply-parser files under "signature" when it follows a
+// An Outlook/Gmail header block that the fragmenter files under "signature" when it follows a
 // separator line: it is the older thread, not the author's signature.
 const HEADER_BLOCK = /^\s*(?:[-_=*]{3,}.*\n\s*)?\**(From|De|Von|Van|Da|Fra|Från|Od|От|Lähettäjä|Feladó|Kimden)\s*:\**\s/i;
 
 function paragraphsOf(text: string): string[] {
   return text
     .split(/\n[ \t\u00a0]*\n/)
-    .map((p) => p.split('\n').map((l) => l.replace(/[ \t]+$/, '')).join('\n').trim())
+    .map((p) => (p.includes(' \n') || p.includes('\t\n') ? p.replace(/[ \t]+\n/g, '\n') : p).trim())
     .filter((p) => p.length > 0);
 }
 
 /**
- * Splits one author's message body into their own paragraphs and context. email-reply-parser finds
- * quote headers ("On ... wrote:", Outlook blocks, many locales) and "--"/"Sent from my" signatures;
- * the sign-off and corporate signature without "--" are cut by the author's name.
+ * Splits one author's message body into their own paragraphs and context. replyFragments finds quote
+ * headers ("On ... wrote:", Outlook blocks, many locales) and "--"/"Sent from my" signatures as
+ * email-reply-parser does; the sign-off and corporate signature without "--" are cut by the author's name.
  */
 export function splitBody(body: string, author: { name: string | null; address: string | null }): SplitBody {
   const context: ContextBlock[] = [];
   const visible: string[] = [];
   const clean = rejoinWrappedQuotes(body.replace(/\r\n?/g, '\n'));
-  const fragments = REPLY_MARKERS.test(clean)
-    ? replyParser.read(clean).getFragments()
-    : [{ getContent: () => clean, isQuoted: () => false, isHidden: () => false, isSignature: () => false }];
-  for (const f of fragments) {
-    const content = f.getContent();
+  for (const f of replyFragments(clean)) {
+    const content = f.content;
     if (!content.trim()) continue;
-    if (f.isQuoted() || (f.isHidden() && !f.isSignature()) || (f.isSignature() && HEADER_BLOCK.test(content))) {
-      const { quote, reply } = f.isQuoted() ? bottomPosted(content) : { quote: content, reply: '' };
+    if (f.quoted || (f.hidden && !f.signature) || (f.signature && HEADER_BLOCK.test(content))) {
+      const { quote, reply } = f.quoted ? bottomPosted(content) : { quote: content, reply: '' };
       const before = visible.length && QUOTED_LINE.test(quote.trimStart()) ? visible.pop()!.split('\n') : null;
       const attribution = before ? popAttribution(before) : [];
       if (before) visible.push(before.join('\n'));
       context.push({ kind: 'quoted_history', text: [...attribution, quote].join('\n').trim(), author: null });
       if (reply.trim()) visible.push(reply);
-    } else if (f.isSignature()) {
+    } else if (f.signature) {
       context.push({ kind: 'signature', text: content.trim(), author: author.name ?? author.address });
     } else visible.push(content);
   }
