@@ -13,10 +13,12 @@ export const VERBS = 'make|add|update|change|fix|remove|take|send|resend|pull|se
 export const IMPERATIVE_START = new RegExp(`^(?:(?:and|also|so|then|now|but|oh|ok|okay|yes|just|please|pls)[,]?\\s+)*(?:[A-Z][a-z]+,\\s+)?(?:please\\s+|let['’]s\\s+|don['’]t forget to\\s+|remember to\\s+)?(?:${VERBS})\\b`, 'i');
 export const PLEASE_VERB = new RegExp(`\\b(?:please|kindly)\\s+(?:just\\s+|also\\s+|do\\s+)?(?:${VERBS})\\b|\\b(?:please|kindly)\\s+(?:just\\s+|also\\s+)?(?!note|find|see|feel|accept|excuse|forgive|bear|ignore|disregard|delete|notify|contact (?:the sender|us)|do not|don['’]t|advise|be advised|be aware|consider the environment|let me know if|reply|respond)[a-z]{3,}\\b(?=\\s+(?:the|a|an|our|my|your|it|them|this|that|these|those|both|all|me|us|him|her|\\w+ing\\b|[A-Z]))`, 'i');
 /** Second-person obligation and polite requests: "I need you to", "you'll need to", "I'd appreciate it if you". */
-export const SECOND_PERSON_ASK = /\b(?:I|we)(?:['’]m| am| was| were|['’]re| are)?\s+(?:really\s+)?hoping (?:you|someone|your team) (?:could|can|would|might|will)\b|\b(?:I|we)(?:['’]m| am| was| were|['’]re| are)?\s+(?:just\s+)?wonder(?:ing|ed)? (?:if|whether) (?:you|someone|your team) (?:could|can|would|might)\b|\bdo you think (?:you|someone|your team) (?:could|can)\b|\b(?:someone|somebody|you|your team)\s+(?:really\s+)?(?:needs|need|has|have|must) to\b(?!\s+(?:know|understand|see|hear|remember|be aware))|\b(?:I|we)\s*(?:really\s+)?(?:need|want|['’]d like|would like|expect)\s+(?:you|your team|someone)\s+to\b|\b(?:I|we)(?:['’]d| would) (?:really )?(?:appreciate|be grateful)\b[^.?!]{0,20}\b(?:if you|you|your)\b|\b(?:can|could|may) (?:I|we) ask (?:you|that you|your team) to\b/i;
+export const SECOND_PERSON_ASK = /\b(?:I|we)(?:['’]m| am| was| were|['’]re| are)?\s+(?:really\s+)?hoping (?:you|someone|your team) (?:could|can|would|might|will)\b|\b(?:I|we)(?:['’]m| am| was| were|['’]re| are)?\s+(?:just\s+)?wonder(?:ing|ed)? (?:if|whether) (?:you|someone|your team) (?:could|can|would|might)\b|\bdo you think (?:you|someone|your team) (?:could|can)\b|(?<!\bif\s)\b(?:someone|somebody|you|your team)\s+(?:really\s+)?(?:needs|need|has|have|must) to\b(?!\s+(?:know|understand|see|hear|remember|be aware)|\s*[.!?,]?$)|\b(?:I|we)\s*(?:really\s+)?(?:need|want|['’]d like|would like|expect)\s+(?:you|your team|someone)\s+to\b|\b(?:I|we)(?:['’]d| would) (?:really )?(?:appreciate|be grateful)\b[^.?!]{0,20}\b(?:if you|you|your)\b|\b(?:can|could|may) (?:I|we) ask (?:you|that you|your team) to\b/i;
 
 export const WANT_WORD = /\b(?:want|need|like|love)\b/i;
 export const WANT = /\b(?:I|we)(?:['’]ll| will|['’]m going to| am going to|['’]re going to| are going to) (?:also |still |really |definitely |then )?(?:want|need)\b|\b(?:I|we)(?:['’]m| am|['’]re| are) (?:also|still|really|definitely) going to (?:want|need)\b|\b(?:I|we)(?:['’]d| would) (?:also|really|still|definitely|just) (?:love|like)\b|\b(?:my|our) (?:[\w-]+ )?(?:owner|boss|ceo|cfo|coo|board|manager|director|partners?|founder|president|gm|head office|leadership)s? (?:wants?|would like|needs?|asked for|has asked for)\b|\b(?:I|we)\s*(?:really\s+)?(?:want|need|would like|'d like|’d like|would love|'d love|’d love|'d need|’d need|would need)\b|\band\s+(?:would|['’]d)\s+(?:love|like)\s+(?:to|you|for)\b|\b(?:it would|it['’]d) be (?:great|nice|helpful|good) (?:to|if)\b|^(?:(?:also|and|so)[,]?\s+)?(?:need|would love|would like)\s+(?:to\s+|the\s+|a\s+|an\s+|you\s+)|\b(?:j'aimerais|j’aimerais|je voudrais|nous voulons|nous voudrions|on voudrait|il nous faut|nous aimerions|necesitamos|queremos|nos gustaría|me gustaría|quisiera|quisiéramos|wir möchten|ich möchte|wir brauchen|ich brauche|wir hätten gern)\b/i;
+/** "That's what I want to talk about.", "Here's what I need.": the want has no object, the ask follows. */
+const NO_OBJECT_WANT = /\bwhat (?:I|we)\s*(?:really\s+)?(?:want|need|['’]d like|would like)(?:\s+to\s+(?:talk about|discuss|cover|raise|ask|say))?\s*[.!?:]?$/i;
 /** "I want you in the running", "I need to run": a want that asks nothing of the agency. */
 export const NOT_AN_ASK_WANT = /\b(?:want|need|like|love)\s+(?:you\s+(?!to\b)|to\s+(?:run|go|drop|leave|hop|jump|be honest|say|thank|start|begin|kick off|wrap|flag|mention|listen|hear|see|watch|look|think|check|read|learn|compare)\b|it to be clear)|\bdon['’]t (?:want|need)\b|\b(?:'d|would) rather\b/i;
 
@@ -31,6 +33,10 @@ export const ULTIMATUM = /^(?:(?:and|but|so|honestly|frankly|look|listen|to be h
 
 /** Hypotheticals, declined ideas and keep-as-is instructions are not asks. */
 export const NOT_AN_ASK = /\b(?:have a (?:great|good|nice|lovely|wonderful|safe|happy)\b|(?:please )?find (?:the )?attached|if we ever|hypothetical(?:ly)?|just curious|no rush on that|not (?:happening|now)|leave (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|running|alone|for now)|keep (?:the|those|them|it|everything)\b.*\b(?:as (?:they|it) (?:are|is)|steady|running)|(?:can|could) (?:you )?(?:both )?hear|send (?:me|us) (?:something|anything)|let['’]s (?:start|begin|kick off|get started|move on|wrap|go over|look at|talk|chat|catch up|(?:get|dive|jump) (?:into|in|started|going))|(?:let me|let us) know if (?:you|there['’]s)|get (?:well|better|some rest|home)|take care|stop by|(?:send|pass|give) (?:my|our) (?:best|regards|love|thanks|congratulations)|pass (?:it|this|that) on|say hi|tell me about\b)/i;
+/** "Go ahead.", "Sure, do it.": approving what the other side just offered adds no new ask. */
+const BARE_APPROVAL = /^(?:(?:yes|yeah|yep|sure|ok(?:ay)?|fine|great|good|please)[,.!]?\s+)*(?:go ahead|go for it|do it|do that|please do|sounds good)(?:,?\s+(?:then|please|now))*[.!]?$/i;
+/** "Let's get through the launch first", "let's wait and see": a deferral, not an ask. */
+const DEFERRAL = /\blet['’]s (?:get through|wait|see how|hold (?:off|on)|revisit|park)\b|\b(?:here['’]s|that['’]s|this is) what (?:I|we) (?:want|need|would like|['’]d like)\b[^.!?]{0,20}[.!?:]?$/i;
 
 /** Something customers can see is wrong or stale. */
 export const STILL_WRONG = /\b(?:has|have|shows?|lists?|says?|gives?|uses?|displays?|features?)\s+(?:our|the|an?|my)\s+(?:old|previous|outdated|former|wrong|incorrect|expired|last year['’]s)\b|\bstill\s+(?:pointing|linking|listing|displaying|giving|using|running|sending|directing|advertising|quoting|offering|mentioning|featuring|shows?|says?|has|have|lists?|goes|points?|links?|displays?|showing|saying|going|gives?|giving|reads?|mentions?|states?|features?|advertis\w*|carr(?:y|ies)|uses?|using|quotes?|includes?|promises?|offers?|refers? to|directs?|sends?|redirects?)\b|\b(?:sont|est)\s+(?:faux|fausses?|erronée?s?|incorrecte?s?)\b|\b(?:is|are)\s+(?:wrong|incorrect|out of date|outdated)\b|\b(?:has|have|had) the wrong\b|\b(?:links?|buttons?|urls?|ads?)\b[^.]*\b(?:doesn['’]t|does not|don['’]t|do not) exist\b|\b(?:is|are) still (?:the )?(?:old|previous|outdated|wrong|winter|summer)\b|\bstill (?:isn['’]t|is not|hasn['’]t been|has not been|aren['’]t|are not) (?:live|up|done|ready|fixed|launched|published)\b|\b(?:typos?|misspel\w*|spelling mistakes?|broken links?)\b|\b(?:is|are)\s+(?:broken|down|not working)\b|\b(?:isn['’]t|aren['’]t|doesn['’]t|don['’]t)\s+work(?:ing)?\b/i;
@@ -52,7 +58,7 @@ function ownPlan(text: string): boolean {
 }
 
 export function askKind(text: string): AskKind | null {
-  if (NOT_AN_ASK.test(text) || RETRACTION.test(text)) return null;
+  if (NOT_AN_ASK.test(text) || RETRACTION.test(text) || BARE_APPROVAL.test(text.trim()) || DEFERRAL.test(text)) return null;
   if (ULTIMATUM.test(text) || OR_ELSE.test(text)) return 'ultimatum';
   if (/^if\b/i.test(text) && !/^if you could\b/i.test(text)) return null;
   if (MODAL_ASK.test(text) && !/\b(?:can|could|may) i ask\b/i.test(text)) return 'modal';
@@ -60,7 +66,7 @@ export function askKind(text: string): AskKind | null {
   if (IMPERATIVE_START.test(text) || PLEASE_VERB.test(text)) return 'imperative';
   // "Bitte bis Freitag." alone is the deadline of the ask before it, not a new one.
   if (GERMAN_PLEASE.test(text) && !/^bitte\s+(?:bis|vor|zum|heute|morgen|spätestens)\b[^.!?]{0,30}[.!?]?$/i.test(text)) return 'imperative';
-  if (WANT.test(text) && !NOT_AN_ASK_WANT.test(text) && !ownPlan(text)) return 'want';
+  if (WANT.test(text) && !NOT_AN_ASK_WANT.test(text) && !ownPlan(text) && !NO_OBJECT_WANT.test(text)) return 'want';
   if (/\?\s*$/.test(text) && QUESTION.test(text) && !FIRST_PERSON_QUESTION.test(text) && BUSINESS_TOPIC.test(text)) return 'question';
   return null;
 }

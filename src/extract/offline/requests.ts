@@ -110,7 +110,7 @@ export const PAST_CLAUSE = /\b(?:was|were|had been)\b|\b(?:expired|ended|started
 
 /** "Carla, can you dig those out?": an ask addressed by name to a colleague on the speaker's own side. */
 function toOwnSide(source: NormalizedSource, s: Sentence, clause: string): boolean {
-  const m = clause.match(/^(?:(?:and|so|oh|okay|ok)[,]?\s+)?([A-Z][a-zà-ÿ]+),\s/);
+  const m = clause.match(/^(?:(?:[Aa]nd|[Ss]o|[Oo]h|[Oo]kay|[Oo]k|[Aa]lso|[Tt]hen)[,]?\s+)?([A-Z][a-zà-ÿ]+),\s/);
   if (!m || s.side === 'agency') return false;
   const p = source.participants.find((x) => x.name.split(/\s+/)[0]!.toLowerCase() === m[1]!.toLowerCase());
   return !!p && p.side === s.side && p.name !== s.speaker;

@@ -4,7 +4,7 @@ import type { Sentence } from './sentences.js';
 // source is not an item. A retraction that names an ask from an earlier exchange ("the banner we asked
 // for last week: forget it") cancels nothing in this source.
 
-export const RETRACTION = /\b(?:hold off on (?:that|it|this|those)|scratch (?:that|the [\w-]+)|forget (?:about )?the [\w-]+|(?:könnt|können) (?:ihr|sie) vergessen|doch nicht|never ?mind|forget (?:that|it|about (?:it|that))|cancel that|disregard (?:that|my last)|ignore (?:that|my last)|on second thought|no need(?: to)?,? actually|oubliez (?:ça|cela|ca)|laissez tomber|ne vous en occupez pas|leave (?:the|those|them|it)\b[^.]*\bfor now)\b/i;
+export const RETRACTION = /\b(?:hold off on (?:that|it|this|those)|scratch (?:that|the [\w-]+)|forget (?:about )?the [\w-]+|(?:könnt|können) (?:ihr|sie) vergessen|doch nicht|never ?mind|forget (?:that|it|about (?:it|that))|cancel that|disregard (?:that|my last)|ignore (?:that|my last)|on second thought|no need(?: to)?,? actually|oubliez (?:ça|cela|ca)|laissez tomber|ne vous en occupez pas|leave (?:the|those|them|it)\b[^.]*\bfor now|leave (?:the |our |those |that |it |them )?(?:[A-Z][\w-]*|[\w-]+ (?:ads?|campaigns?))(?: [\w-]+)? (?:running|live|on|alone|as (?:it|they) (?:is|are))|let['’]s leave (?:that|it|this|those)(?= for now|[.!,]|$))\b/i;
 const EARLIER_SOURCE = /\b(?:last week|last month|earlier this (?:week|month)|the other day|previously|we asked (?:for|about)|I asked (?:for|about)|I mentioned|semaine dernière|mois dernier|avait demandée?|vous avions demandé)\b/i;
 const STOP = new Set(['actually', 'that', 'this', 'those', 'hold', 'scratch', 'never', 'mind', 'forget', 'about', 'leave', 'there', 'point', 'pour', 'oubliez', 'please', 'bitte', 'wegen', 'about']);
 
@@ -28,7 +28,9 @@ export function findRetractions(sentences: Sentence[]): Retraction[] {
     const before = sentences[s.n - 1];
     if (before && before.speaker === s.speaker && !prefix.trim() && EARLIER_SOURCE.test(before.text)) continue;
     // Vocatives and connectives are not a topic; a named thing around the cue is.
-    const topic = words(`${prefix} ${suffix}`.replace(/\b[A-Z][a-z]+,/g, ''));
+    // "Leave Capterra running": the thing kept is named inside the cue.
+    const inside = /^(?:leave|keep)\b/i.test(m[0]) ? m[0].replace(/^(?:leave|keep)\s+|\s+(?:running|live|on|alone|as \w+ \w+)$/gi, '') : '';
+    const topic = words(`${prefix} ${suffix} ${inside}`.replace(/\b[A-Z][a-z]+,/g, ''));
     out.push({ s, topic });
   }
   return out;
@@ -39,7 +41,8 @@ export function findRetractions(sentences: Sentence[]): Retraction[] {
  * on that") the most recent ask within the last few turns.
  */
 export function retractedAsks<T extends { first: Sentence; texts: string[]; context: string[] }>(asks: T[], r: Retraction, maxBack = 8): T | null {
-  const before = asks.filter((a) => a.first.n < r.s.n && a.first.n >= r.s.n - maxBack);
+  // A retraction that names its topic can reach further back in the conversation than a bare one.
+  const before = asks.filter((a) => a.first.n < r.s.n && a.first.n >= r.s.n - (r.topic.size ? maxBack * 2 : maxBack));
   if (!before.length) return null;
   if (r.topic.size) {
     const hit = [...before].reverse().find((a) => [...words([...a.texts, ...a.context].join(' '))].some((w) => r.topic.has(w)));
