@@ -7,7 +7,7 @@ import { PUBLIC_ASSET } from './ask-patterns.js';
 import { CUSTOMER_IMPACT, PAST_CLAUSE, sharesWord, type RequestDraft } from './requests.js';
 import type { RiskDraft } from './risks.js';
 import type { Sentence } from './sentences.js';
-import { LEGAL_OR_REPUTATION } from './signal-lexicon.js';
+import { LEGAL_OR_REPUTATION, MONEY_BURNING } from './signal-lexicon.js';
 
 // Drafts to the Raw item shapes: channel, triage, due phrase and a short text per item.
 
@@ -44,6 +44,20 @@ const VAGUE_OBJECT = /\b(?:it|this|that|them|both|those|these|one|a look|a reply
 const SCHEDULING = /\b(?:call|meeting|catch-?up|calendar|reschedul\w*|zoom|invite)\b/i;
 const URGENT_FIX = /\b(?:fix(?:ed)?|take (?:it |them |those |that )?(?:down|off)|taken (?:down|off)|correct(?:ed)?|sort(?:ed)?(?: out)?)\b[^.?!]{0,60}\b(?:today|tonight|immediately|right away|right now|asap|straight away|this morning|this afternoon|within the hour)\b/i;
 
+/**
+ * What the requester says right around the ask, without anyone else speaking in between: up to three
+ * sentences before it (across their own consecutive turns on a call, inside the paragraph in an email)
+ * and the one right after it.
+ */
+function speakerRun(source: NormalizedSource, sentences: Sentence[], d: RequestDraft): string[] {
+  const out: string[] = [];
+  const sameRun = (x: Sentence | undefined, from: Sentence) => !!x && x.speaker === d.speaker && (source.kind === 'call' || x.segment === from.segment);
+  for (let i = d.first.n - 1; i >= d.first.n - 3 && sameRun(sentences[i], d.first); i--) out.push(sentences[i]!.text);
+  const next = sentences[d.last.n + 1];
+  if (sameRun(next, d.last) && next!.segment === d.last.segment) out.push(next!.text);
+  return out;
+}
+
 export function toRawRequests(source: NormalizedSource, sentences: Sentence[], drafts: RequestDraft[], risks: RiskDraft[]): RawRequest[] {
   const platform = adPlatform(source);
   const escalations = risks.filter((r) => r.severity === 'high' && (r.kind === 'churn_risk' || r.kind === 'billing'));
@@ -51,13 +65,16 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
   const hotDrafts: RequestDraft[] = [];
   for (const d of drafts) {
     const tied = escalations.some((r) => r.s.segment === d.first.segment ||
-      (source.kind === 'call' && r.s.speaker === d.speaker && Math.abs(r.s.n - d.first.n) <= 2 && sentences.slice(Math.min(r.s.n, d.first.n), Math.max(r.s.n, d.first.n)).every((x) => x.speaker === d.speaker)) ||
+      // An ask beside a churn threat, with no one else speaking in between, is tied to it.
+      (source.kind === 'call' && r.s.speaker === d.speaker && Math.abs(r.s.n - d.first.n) <= (r.kind === 'churn_risk' ? 6 : 2) && sentences.slice(Math.min(r.s.n, d.first.n), Math.max(r.s.n, d.first.n)).every((x) => x.speaker === d.speaker)) ||
       // "Our board is reviewing all spend. [...] I need a summary by the 1st, the board pack closes then.": the ask names the review's audience.
       (r.kind === 'churn_risk' && r.s.speaker === d.speaker && d.first.n > r.s.n && d.first.n - r.s.n <= 8 && sharesWord(r.s.text, d.texts.join(' '))));
     // Legal or reputational exposure named in the ask or right before it escalates it.
-    const before = sentences[d.first.n - 1];
-    const exposure = [...d.texts, ...d.context, before && before.speaker === d.speaker && before.segment === d.first.segment ? before.text : '']
-      .some((t) => LEGAL_OR_REPUTATION.test(t));
+    // So does money being wasted right now ("it's burning budget every single day") said around the ask.
+    const around = speakerRun(source, sentences, d);
+    // An ask to build something that stops the waste for good ("set it up so ... automatically") is project work, not an incident.
+    const buildsFix = d.texts.some((t) => /\b(?:set (?:it |this |that |things )?up|automat\w*|build|create|going forward|from now on|in future)\b/i.test(t));
+    const exposure = [...d.texts, ...d.context, ...around].some((t) => LEGAL_OR_REPUTATION.test(t) || (!buildsFix && MONEY_BURNING.test(t)));
     // "Please fix it ASAP, we're losing bookings" / "make sure the ads stop claiming same-day delivery": customers are affected now.
     const impact = d.texts.some((t) => CUSTOMER_IMPACT.test(t)) ||
       d.texts.some((t) => /\b(?:stop|quit)\s+(?:mentioning|saying|claiming|promising|advertising|offering|showing|listing)\b|\b(?:remove|take (?:out|down|off))\s+(?:the|that|this)\s+(?:claim|promise|statement)\b/i.test(t) && PUBLIC_ASSET.test(t));
