@@ -35,9 +35,9 @@ export function classifyTriage(text: string, hot: boolean): Triage {
 
 /** "Wrong on the website and on our Google listing": the same fix on two properties is two asks. */
 export function twoPlatforms(text: string): boolean {
-  const search = /\b(?:google(?!\s+(?:business|listing|profile|reviews?|maps))|google ads|bing|search ads)\b/i;
+  const search = /\b(?:google(?!\s+(?:business|listing|profile|reviews?|maps))|google ads|bing|search ads|(?:in|on) search|paid search)\b/i;
   const social = /\b(?:meta|facebook|instagram|linkedin|tiktok)\b/i;
-  return search.test(text) && social.test(text) && /\b(?:google|bing|search ads)\s+and\s+(?:meta|facebook|instagram|linkedin|tiktok)\b|\b(?:meta|facebook|instagram|linkedin|tiktok)\s+and\s+(?:google|bing)\b/i.test(text);
+  return search.test(text) && social.test(text) && /\b(?:google|bing|search ads|search)\s+and\s+(?:on\s+|in\s+)?(?:meta|facebook|instagram|linkedin|tiktok)\b|\b(?:meta|facebook|instagram|linkedin|tiktok)\s+and\s+(?:on\s+|in\s+)?(?:google|bing|search)\b/i.test(text);
 }
 
 /** "Auf der Website und in den Google Ads", "on the site and in Google Ads": one action on the site and the ads. */
