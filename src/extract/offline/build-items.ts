@@ -7,7 +7,7 @@ import { PUBLIC_ASSET } from './ask-patterns.js';
 import { CUSTOMER_IMPACT, PAST_CLAUSE, sharesWord, type RequestDraft } from './requests.js';
 import type { RiskDraft } from './risks.js';
 import type { Sentence } from './sentences.js';
-import { LEGAL_OR_REPUTATION, MONEY_BURNING } from './signal-lexicon.js';
+import { LEGAL_EXPOSURE, LEGAL_OR_REPUTATION, MONEY_BURNING } from './signal-lexicon.js';
 
 // Drafts to the Raw item shapes: channel, triage, due phrase and a short text per item.
 
@@ -74,7 +74,9 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const around = speakerRun(source, sentences, d);
     // An ask to build something that stops the waste for good ("set it up so ... automatically") is project work, not an incident.
     const buildsFix = d.texts.some((t) => /\b(?:set (?:it |this |that |things )?up|automat\w*|build|create|going forward|from now on|in future)\b/i.test(t));
-    const exposure = [...d.texts, ...d.context, ...around].some((t) => LEGAL_OR_REPUTATION.test(t) || (!buildsFix && MONEY_BURNING.test(t)));
+    // Words naming legal people ("attorney", "lawyer") are ordinary talk for a law firm: they count only in the ask itself.
+    const exposure = [...d.texts, ...d.context].some((t) => LEGAL_OR_REPUTATION.test(t)) ||
+      [...d.texts, ...d.context, ...around].some((t) => LEGAL_EXPOSURE.test(t) || (!buildsFix && MONEY_BURNING.test(t)));
     // "Please fix it ASAP, we're losing bookings" / "make sure the ads stop claiming same-day delivery": customers are affected now.
     const impact = d.texts.some((t) => CUSTOMER_IMPACT.test(t)) ||
       d.texts.some((t) => /\b(?:stop|quit)\s+(?:mentioning|saying|claiming|promising|advertising|offering|showing|listing)\b|\b(?:remove|take (?:out|down|off))\s+(?:the|that|this)\s+(?:claim|promise|statement)\b/i.test(t) && PUBLIC_ASSET.test(t));

@@ -27,12 +27,12 @@ const THIRD_CAN = /\b(he|she|they|[A-Z][a-zà-ÿ]+)\s+(?:can|could|should be abl
 const PROGRESSIVE = /\b(I|we)(?:['’]m|['’]re| am| are)\s+([a-z]+ing)\b(?=.*\b(right now|now|today|this (?:morning|afternoon)|tonight)\b)/i;
 const NAMED_PROGRESSIVE = /\b([A-Z][a-zà-ÿ]+) is ([a-z]+ing)\b/;
 /** "Let me check and get back to you by Friday", "I can have it to you by Monday": promises once dated. */
-const DATED_OFFER = /\b(?:let me|I can|we can|I should|we should|I['’]m going to try to|I hope to)\s+(?:be able to\s+)?(?:have|get|send|check|pull|find out|confirm|look into|follow up|circle back|dig into|put together|fix|update|email|price|quote|cost|draft|write|prepare|scope|build|book)\b/i;
+const DATED_OFFER = /\b(?:let me|I can|we can|I should|we should|I['’]m going to try to|I hope to)\s+(?:be able to\s+)?(?:have|get|give|send|check|pull|find out|confirm|look into|follow up|circle back|dig into|put together|fix|update|email|price|quote|cost|draft|write|prepare|scope|build|book)\b/i;
 const FRENCH = /\b(je|nous)\s+(?:vous\s+|te\s+|les\s+|l['’]\s*)?(envoie|envoyons|enverrai|enverrons|ferai|ferons|vais|allons|m['’]occupe|fais|prépare|prepare)\b|\b(?:les|le|te|se lo|se la)\s+(?:envío|envio|mando|enviaré|mandaré)\b|\b(?:voy|vamos) a\s+\w+(?:ar|er|ir)\b|\b(?:ich|wir)\s+(?:schicke|schicken|sende|senden|liefere|liefern|kümmere|kümmern)\b|\b(?:schicke|schicken|sende|senden|liefere|liefern)\s+(?:ich|wir)\b/i;
 const DELEGATE = /\b(?:I|we)['’]ll have ([A-Z][a-zà-ÿ]+)\b(?:\s+(?:from|on|in) (?:our|the|my) [\w ]{1,25}?)?\s+(?!done|ready|set|live|fixed|finished|up|over|to\b)[a-z]+\b/;
 
 /** "Marcus said he'd put a redirect on": reported speech backshifts will to would. */
-const REPORTED_WOULD = /(?<=\b(?:said|says|told (?:me|us)|promised)\s+(?:that\s+)?)(he|she|they)(?:['’]d|\s+would)\s+(?!like|love|rather|prefer|think)([a-z]+)/i;
+const REPORTED_WOULD = /(?<=\b(?:said|says|told (?:me|us)|promised)\s+(?:that\s+)?)(he|she|they)(?:['’]d|\s+would)\s+(?!like|love|rather|prefer|think|try|join|be\b|probably|maybe)([a-z]+)/i;
 
 /** Verbs after "I'll" that are not promises to act: states, cadence, courtesy, narration of the call. */
 const NOT_ACTIONS = new Set(['be', 'keep', 'park', 'see', 'think', 'talk', 'speak', 'chat', 'meet', 'need', 'want', 'hit', 'walk', 'go', 'start', 'let', 'try', 'hand', 'pass', 'leave', 'stay', 'hold', 'take', 'wait', 'miss', 'bet', 'admit', 'say', 'tell', 'hear', 'probably', 'never', 'not', 'continue', 'have', 'love', 'like', 'guess', 'assume', 'spare', 'confess', 'warn']);
@@ -45,7 +45,7 @@ const RECAP = /\b(?:to recap|recap:|to summari[sz]e|just to confirm|so to be cle
 const COURTESY = /\b(?:text|message|ping|call|email|update|tell|let)\b[^.]*\b(?:as soon as|the minute|the moment|once|when)\b/i;
 
 function splitCommitmentClauses(text: string): Array<{ clause: string; at: number }> {
-  const cut = /,\s+(?:and\s+)?(?:then\s+)?(?=(?:I|we|he|she|they|[A-Z][a-z]+)(?:['’]ll|\s+will|\s+is taking|\s+is doing|\s+said|\s+says))|,\s+and\s+(?=I['’]ll)/g;
+  const cut = /,\s+(?:and\s+)?(?:then\s+)?(?=(?:I|we|he|she|they|[A-Z][a-z]+)(?:['’]ll|\s+will|\s+is taking|\s+is doing|\s+said|\s+says))|,\s+and\s+(?=I['’]ll|(?:I|we)(?:['’]d|\s+would) (?:like|love) to\b)/g;
   const out: Array<{ clause: string; at: number }> = [];
   let start = 0;
   for (const m of text.matchAll(cut)) {
@@ -146,7 +146,8 @@ function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Senten
   const reported = clause.match(REPORTED_WOULD);
   if (reported) return thirdParty(source, sentences, s, clause, at, reported);
   const prog = clause.match(PROGRESSIVE);
-  if (prog && !/^(going|doing|looking|thinking|hoping|trying|wondering|seeing|getting)$/i.test(prog[2]!)) {
+  // "I'm pulling it up right now", "I'm looking at it now": narrating the call, not a promise.
+  if (prog && !/^(going|doing|looking|thinking|hoping|trying|wondering|seeing|getting|pulling|bringing|opening|sharing|checking|reading|scrolling|searching|logging|loading|watching|listening)$/i.test(prog[2]!)) {
     return { owner: s.speaker, side: s.side, quoteAt: prog.index! };
   }
   const offer = clause.match(DATED_OFFER);

@@ -4,7 +4,7 @@ import {
   REMINDER, STILL_WRONG, VERBS, type AskKind,
 } from './ask-patterns.js';
 import { findDuePhrase } from './due-phrase.js';
-import { LEGAL_OR_REPUTATION, MONEY_BURNING } from './signal-lexicon.js';
+import { LEGAL_EXPOSURE, LEGAL_OR_REPUTATION, MONEY_BURNING } from './signal-lexicon.js';
 import type { Sentence } from './sentences.js';
 
 // Requests: what the client asks the agency to do or answer. Follow-up sentences that point back at
@@ -101,7 +101,7 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
   const actedBefore = earlier.some((x) => CUSTOMER_ACTED.test(x.text));
   // Money wasted or legal exposure named in the report, right after it, or in the next turn on the same side ("That's privileged information").
   const reply = sentences.slice(s.n + 1 + following.length, s.n + 3 + following.length).filter((x) => x.side === s.side && x.side !== 'unknown' && x.segment - s.segment <= 1);
-  const exposure = [s.text, after, ...reply.map((x) => x.text)].some((t) => MONEY_BURNING.test(t) || LEGAL_OR_REPUTATION.test(t));
+  const exposure = LEGAL_OR_REPUTATION.test(s.text) || [s.text, after, ...reply.map((x) => x.text)].some((t) => MONEY_BURNING.test(t) || LEGAL_EXPOSURE.test(t));
   const hot = exposure || HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)) || CUSTOMER_IMPACT.test(`${s.text} ${after}`) ||
     CUSTOMER_ACTED.test(`${s.text} ${after}`) || actedBefore;
   return { s, hot, used: false, follow: [] };

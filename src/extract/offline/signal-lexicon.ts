@@ -73,6 +73,9 @@ export const MORE_OF_THE_BUSINESS = new RegExp(`\\bnot just (?:the |our )?(?:\\d
 /** Words that put reputation or legal exposure on the table: an ask next to them escalates. */
 export const LEGAL_OR_REPUTATION = /\b(?:lawsuit|sue|suing|legal action|lawyers?|attorneys?|solicitors?|regulators?|regulations?|regulatory|trading standards|ftc|gdpr|hipaa|ccpa|liab(?:le|ility)|bad press|journalists?|going viral|reputation(?:al)?|compliance|non-?compliant|violat(?:e|es|ed|ing|ion|ions)|breach(?:es|ed|ing)?|illegal|unlawful|misleading|(?:bar|ethics|advertising|industry) (?:rules|board|code|counsel)|licen[sc]e|privileged|confidential\w*|privacy|(?:personal|private|patient|health|medical|client|customer|card) (?:data|details|information|info|records)|disclos(?:e|es|ed|ing|ure)|fined|fines|penalt(?:y|ies))\b/i;
 
+/** The same without the words that name people or the press: exposure said in the sentences around an ask. */
+export const LEGAL_EXPOSURE = new RegExp(LEGAL_OR_REPUTATION.source.replace('lawsuit|sue|suing|legal action|lawyers?|attorneys?|solicitors?|', 'lawsuit|suing|legal action|'), 'i');
+
 /** Money leaving right now for nothing: "burning budget every single day", "paying for clicks to a closed shop", "overspent". */
 export const MONEY_BURNING = /\b(?:burn(?:ing|s|ed|t)? (?:through )?(?:the |our )?(?:budget|money|cash|spend)|wast(?:ing|ed|es|e) (?:the |our )?(?:money|budget|spend|ad spend)|throwing (?:money|budget) (?:away|at)|paying for (?:clicks|ads|traffic|impressions|leads|calls) (?:to|for|on|that)|money we (?:don['’]t|do not) have|over-?spen(?:t|d|ding)|over (?:the |our )?(?:daily |monthly )?(?:cap|budget|limit)|(?:blew|blown|blowing|went) (?:through|past|over) (?:the |our )?(?:daily |monthly )?(?:budget|cap|limit)|every (?:single )?(?:day|hour|night|minute) (?:it|this|that)(?:['’]s| is)? (?:live|running|runs|on|up|down|broken)|(?:costs?|costing) us (?:money|covers|sales|bookings|orders|leads|customers|patients|clients|\$))/i;
 
