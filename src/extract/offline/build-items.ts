@@ -4,6 +4,7 @@ import { adPlatform, classifyChannel, coordinatedProperties, classifyTriage, sit
 import type { CommitmentDraft } from './commitments.js';
 import { findDuePhrase } from './due-phrase.js';
 import { PUBLIC_ASSET } from './ask-patterns.js';
+import { CHANNEL_LEXICON } from './lexicon.js';
 import { CUSTOMER_IMPACT, PAST_CLAUSE, sharesWord, type RequestDraft } from './requests.js';
 import type { RiskDraft } from './risks.js';
 import type { Sentence } from './sentences.js';
@@ -86,7 +87,7 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     if (hot) hotDrafts.push(d);
     const history = sentences.filter((x) => x.speaker === d.speaker && x.n < d.first.n && x.n >= d.first.n - 6);
     // "Before then, I'd like a plan": a lead-in the quote leaves out can still carry the deadline.
-    const ownWords = d.kind === 'implied' && PAST_CLAUSE.test(d.texts[0]!) ? [] : [d.quote, ...d.texts.slice(1), ...(d.texts[0] !== d.quote && /^[^,]{0,30}\b(?:by|before|until)\b[^,]{0,30},/i.test(d.texts[0]!) ? [d.texts[0]!] : [])];
+    const ownWords = d.kind === 'implied' && PAST_CLAUSE.test(d.texts[0]!) ? [] : [d.quote, ...d.texts.slice(1), ...(d.texts[0] !== d.quote && /^[^,]{0,30}\b(?:by|before|until)\b[^,]{0,30},|^(?:(?:and|so|but)\s+)?(?:by|before|until|ahead of)\s+(?:then|that|this)\b/i.test(d.texts[0]!) ? [d.texts[0]!] : [])];
     const dueTexts = d.deadline ? [d.deadline, ...ownWords] : ownWords;
     let due: string | null = null;
     for (const t of dueTexts) {
@@ -97,12 +98,18 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const topic = d.kind === 'ultimatum' ? [d.texts[0]!.split(/,\s*(?:we|I)\b/)[0]!, ...d.texts.slice(1)] : d.texts;
     const all = [...topic, ...d.context].join(' ');
     // The same action on two properties or two ad platforms is two asks (SCORING.md).
-    let channels: readonly Channel[] = twoProperties(all) ? ['web', 'seo'] : twoPlatforms(d.texts.join(' ')) ? ['google_ads', 'social']
+    // A data question that names two platforms ("how much pipeline search and LinkedIn produced") is one analytics ask.
+    const dataQuestion = CHANNEL_LEXICON[0]![0] === 'analytics' && CHANNEL_LEXICON[0]![1].test(d.texts.join(' '));
+    let channels: readonly Channel[] = twoProperties(all) ? ['web', 'seo'] : !dataQuestion && twoPlatforms(d.texts.join(' ')) ? ['google_ads', 'social']
       : siteAndAds(d.texts.join(' ')) ? ['web', 'google_ads'] : coordinatedProperties(all) ?? [classifyChannel(all, platform)];
     if (channels.length === 1 && channels[0] === 'general' && VAGUE_OBJECT.test(d.texts[0]!) && !SCHEDULING.test(all)) {
-      const lead = sentences.filter((x) => x.speaker === d.speaker && x.segment === d.first.segment && x.n < d.first.n && x.n >= d.first.n - 2).map((x) => x.text).join(' ');
-      const fromLead = lead ? classifyChannel(lead, platform) : 'general';
-      if (fromLead !== 'general') channels = [fromLead];
+      // The nearest sentences first: the speaker's own lead-in, then (for "Yes, do that") the other side's suggestion just before.
+      const own = sentences.filter((x) => x.speaker === d.speaker && x.segment === d.first.segment && x.n < d.first.n && x.n >= d.first.n - 4).reverse();
+      const prior = sentences.slice(Math.max(0, d.first.n - 3), d.first.n).filter((x) => x.side !== d.first.side && x.side !== 'unknown').reverse();
+      for (const x of [...own, ...(/\b(?:yes|do (?:that|it|this)|go ahead|sounds good)\b/i.test(d.texts.join(' ')) || d.first.k === 0 ? prior : [])]) {
+        const fromLead = classifyChannel(x.text, platform);
+        if (fromLead !== 'general') { channels = [fromLead]; break; }
+      }
     }
     for (const channel of channels) {
       out.push({
