@@ -71,12 +71,17 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
   const consumed = new Set<number>();
   for (const s of sentences) {
     if (consumed.has(s.n)) continue;
-    if (RECAP.test(s.text) || /^(if|unless)\b/i.test(s.text) || /\?\s*$/.test(s.text)) continue;
+    if (RECAP.test(s.text) || /^(if|unless)\b/i.test(s.text)) continue;
+    // "I'll send the bios by Thursday, can you put them up once you have them?": the promise before the question stands.
+    const text = /\?\s*$/.test(s.text) ? s.text.slice(0, Math.max(0, s.text.search(/,\s+(?:and\s+)?(?:can|could|would|will) you\b[^,]*\?\s*$/))) : s.text;
+    if (!text) continue;
+    if (internalExchange(source, sentences, s)) continue;
     const history = sentences.slice(Math.max(0, s.n - 4), s.n).filter((h) => h.speaker === s.speaker);
     // "by then" and a named event point at what anyone just said.
     const heard = sentences.slice(Math.max(0, s.n - 4), s.n);
     let carried: string | null = null;
-    for (const { clause, at } of splitCommitmentClauses(s.text)) {
+    const before = out.length;
+    for (const { clause, at } of splitCommitmentClauses(text)) {
       if (s.side !== 'agency' && isChurnSignal(clause)) continue;
       if (HOSPITALITY.test(clause)) continue;
       if (COURTESY.test(clause) && !/\b(?:refund|send|fix|pay)\b.*\b(?:myself|ourselves)\b/i.test(clause)) continue;
@@ -116,8 +121,43 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
       }
       out.push({ s, quote: clause.slice(hit.quoteAt).trim().replace(/[,;]$/, ''), owner: hit.owner, side: hit.side, duePhrase: due });
     }
+    // "I'll get Tomas on it this morning, and he'll have it fixed today": the assignment is not a promise of its own.
+    const mine = out.slice(before);
+    if (mine.length > 1 && mine.some((c) => c.owner !== mine[0]!.owner)) {
+      const assign = mine.find((c) => ASSIGNMENT.test(c.quote));
+      if (assign) out.splice(out.indexOf(assign), 1);
+    }
   }
   return out;
+}
+
+const ASSIGNMENT = /^(?:I|we)(?:['’]ll| will) (?:get|put|have) [A-Z][a-zà-ÿ]+(?:,[^,]{1,40},)? on (?:it|this|that|the \w+)\b/;
+const VOCATIVE = /^(?:(?:and|so|oh|okay|ok|also|then|right|perfect|great|good)[,.!]?\s+)*([A-Z][a-zà-ÿ]+),\s/i;
+
+/**
+ * An exchange between two people at the agency ("Priya, let's make sure ..." / "Yep, I'll move it
+ * after this."): in-house housekeeping, not a promise to the client. True when the sentence's turn
+ * opens with a vocative to a colleague on the same side, or answers a turn whose last words addressed
+ * this speaker by name.
+ */
+function internalExchange(source: NormalizedSource, sentences: Sentence[], s: Sentence): boolean {
+  // Client colleagues asking each other ("Carla, can you dig those out?" / "I'll send them Thursday") deliver to the agency: those stand.
+  if (source.kind !== 'call' || s.side !== 'agency' || !s.speaker) return false;
+  const colleague = (name: string, speaker: string | null) => source.participants.some((p) =>
+    p.name.split(/\s+/)[0]!.toLowerCase() === name.toLowerCase() && p.side === s.side && p.name !== speaker);
+  // "Sam, send Mei the deck by Friday" is work for the client, whoever it is addressed to.
+  const clientNames = source.participants.filter((p) => p.side === 'client').map((p) => p.name.split(/\s+/)[0]!.toLowerCase());
+  const forClient = (t: string) => clientNames.some((n) => new RegExp(`\\b${n}\\b`, 'i').test(t)) || /\bthe client\b/i.test(t);
+  if (forClient(s.text)) return false;
+  const turn = sentences.filter((x) => x.segment === s.segment && x.n <= s.n);
+  const opener = turn.find((x) => VOCATIVE.test(x.text));
+  if (opener && colleague(opener.text.match(VOCATIVE)![1]!, s.speaker)) return !forClient(opener.text);
+  const prevTurn = sentences.filter((x) => x.segment === s.segment - 1);
+  const last = prevTurn.at(-1);
+  if (!last || last.side !== s.side || last.speaker === s.speaker) return false;
+  const addressed = prevTurn.find((x) => VOCATIVE.test(x.text));
+  const me = s.speaker.split(/\s+/)[0]!.toLowerCase();
+  return !!addressed && addressed.text.match(VOCATIVE)![1]!.toLowerCase() === me && !prevTurn.some((x) => forClient(x.text));
 }
 
 function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Sentence, clause: string, at: number):
