@@ -102,11 +102,12 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const dataQuestion = CHANNEL_LEXICON[0]![0] === 'analytics' && CHANNEL_LEXICON[0]![1].test(d.texts.join(' '));
     let channels: readonly Channel[] = twoProperties(all) ? ['web', 'seo'] : !dataQuestion && twoPlatforms(d.texts.join(' ')) ? ['google_ads', 'social']
       : siteAndAds(d.texts.join(' ')) ? ['web', 'google_ads'] : coordinatedProperties(all) ?? [classifyChannel(all, platform)];
-    if (channels.length === 1 && channels[0] === 'general' && VAGUE_OBJECT.test(d.texts[0]!) && !SCHEDULING.test(all)) {
+    const approves = /^(?:yes|yeah|yep|sure|ok(?:ay)?)\b/i.test(sentences[d.first.n - 1]?.segment === d.first.segment ? sentences[d.first.n - 1]!.text : '');
+    if (channels.length === 1 && channels[0] === 'general' && (VAGUE_OBJECT.test(d.texts[0]!) || approves) && !SCHEDULING.test(all)) {
       // The nearest sentences first: the speaker's own lead-in, then (for "Yes, do that") the other side's suggestion just before.
       const own = sentences.filter((x) => x.speaker === d.speaker && x.segment === d.first.segment && x.n < d.first.n && x.n >= d.first.n - 4).reverse();
       const prior = sentences.slice(Math.max(0, d.first.n - 3), d.first.n).filter((x) => x.side !== d.first.side && x.side !== 'unknown').reverse();
-      for (const x of [...own, ...(/\b(?:yes|do (?:that|it|this)|go ahead|sounds good)\b/i.test(d.texts.join(' ')) || d.first.k === 0 ? prior : [])]) {
+      for (const x of [...own, ...(/\b(?:yes|do (?:that|it|this)|go ahead|sounds good)\b/i.test(d.texts.join(' ')) || d.first.k === 0 || approves ? prior : [])]) {
         const fromLead = classifyChannel(x.text, platform);
         if (fromLead !== 'general') { channels = [fromLead]; break; }
       }

@@ -107,6 +107,11 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
   return { s, hot, used: false, follow: [] };
 }
 
+/** The agency asking what the client needs: the answer names the deliverable. */
+const NEEDS_QUESTION = /\bwhat (?:do|would|else do|else would|exactly do) you (?:need|want|like)\b|\bwhat can we (?:do|build|set up|get)\b|\bhow can we help\b|\bwhat would help\b/i;
+/** A verbless deliverable: "A location page on the site, and a Google profile for it." */
+const NOUN_PHRASE_ANSWER = /^(?:(?:just|probably|mainly|mostly|ideally)\s+)?(?:a|an|the|some|two|three|new|updated|fresh)\s+(?![^.!?]*\b(?:I|we|you|he|she|they|is|are|was|were|has|have|had|will|would|can|could|did|does)\b)[^.!?]{6,}[.!]?$/i;
+
 /** "That needs to be fixed today": a passive demand after a report carries its deadline. */
 const NEEDS_FIX = /\b(?:needs?|has|have) to be (?:fixed|changed|corrected|updated|removed|taken down|sorted)\b|\bneeds? (?:fixing|changing|correcting|updating|sorting(?: out)?|removing|taking down)\b|\bmust be (?:fixed|changed|corrected|updated|removed)\b/i;
 /** A report in the past tense ("was meant to go live on the 15th"): its date is the missed one, not a deadline. */
@@ -207,6 +212,12 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       drafts.push(draft);
     }
     if (sawAsk) continue;
+    // "What do you need from us?" / "A location page on the site, and a Google profile for it.": the answer is the ask.
+    const asked = sentences[s.n - 1];
+    if (s.k === 0 && s.side === 'client' && asked && asked.side === 'agency' && NEEDS_QUESTION.test(asked.text) && NOUN_PHRASE_ANSWER.test(s.text)) {
+      drafts.push({ kind: 'want', first: s, last: s, quote: s.text, speaker: s.speaker, texts: [s.text], context: [], hot: false, sentences: [s.n] });
+      continue;
+    }
     // "Probably by Tuesday." / "Bitte bis Freitag.": a bare deadline right after an ask belongs to it.
     const last = drafts.at(-1);
     if (last && last.last.n === s.n - 1 && last.last.segment === s.segment && BARE_DEADLINE.test(s.text) && findDuePhrase(s.text)) {
@@ -217,7 +228,7 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
     }
     // "I'd like to see it before the 22nd." / "I'm putting it in front of the board before the 10th.": the ask's deadline.
     if (last && last.last.n === s.n - 1 && last.last.segment === s.segment && last.speaker === s.speaker && !last.deadline &&
-      BACK_REFERENCE.test(s.text) && !/\b(?:I|we)(?:['’]ll| will)\b/i.test(s.text) && !/\b(?:said|told|promised|was supposed|were supposed)\b/i.test(s.text) && findDuePhrase(s.text) && !findDuePhrase(last.texts.join(' '))) {
+      (BACK_REFERENCE.test(s.text) || /^(?:both|all of (?:them|it)|each)\b/i.test(s.text)) && !/\b(?:I|we)(?:['’]ll| will)\b/i.test(s.text) && !/\b(?:said|told|promised|was supposed|were supposed)\b/i.test(s.text) && findDuePhrase(s.text) && !findDuePhrase(last.texts.join(' '))) {
       last.deadline = s.text;
       continue;
     }
@@ -242,7 +253,10 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
     if (e.used) continue;
     // A date inside the report ("was meant to go live on the 15th") is the missed one, not the deadline.
     const deadline = e.follow.find((t) => findDuePhrase(t));
-    drafts.push({ kind: 'implied', first: e.s, last: e.s, quote: e.s.text, speaker: e.s.speaker, texts: [e.s.text], context: [], hot: e.hot, sentences: [e.s.n], ...(deadline ? { deadline } : {}) });
+    // "The contact form on the website. Submissions are still going to Rita.": a short lead-in names where the problem is.
+    const lead = sentences[e.s.n - 1];
+    const context = lead && lead.segment === e.s.segment && lead.speaker === e.s.speaker && lead.text.length <= 60 && !askKind(lead.text) ? [lead.text] : [];
+    drafts.push({ kind: 'implied', first: e.s, last: e.s, quote: e.s.text, speaker: e.s.speaker, texts: [e.s.text], context, hot: e.hot, sentences: [e.s.n], ...(deadline ? { deadline } : {}) });
   }
   return drafts.sort((a, b) => a.first.n - b.first.n);
 }
