@@ -107,8 +107,9 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
       // The nearest sentences first: the speaker's own lead-in, then (for "Yes, do that") the other side's suggestion just before.
       const own = sentences.filter((x) => x.speaker === d.speaker && x.segment === d.first.segment && x.n < d.first.n && x.n >= d.first.n - 4).reverse();
       const prior = sentences.slice(Math.max(0, d.first.n - 3), d.first.n).filter((x) => x.side !== d.first.side && x.side !== 'unknown').reverse();
-      for (const x of [...own, ...(/\b(?:yes|do (?:that|it|this)|go ahead|sounds good)\b/i.test(d.texts.join(' ')) || d.first.k === 0 || approves ? prior : [])]) {
-        const fromLead = classifyChannel(x.text, platform);
+      const suggestion = prior.length ? [prior.map((x) => x.text).reverse().join(' ')] : [];
+      for (const text of [...own.map((x) => x.text), ...(/\b(?:yes|do (?:that|it|this)|go ahead|sounds good)\b/i.test(d.texts.join(' ')) || d.first.k === 0 || approves ? suggestion : [])]) {
+        const fromLead = classifyChannel(text, platform);
         if (fromLead !== 'general') { channels = [fromLead]; break; }
       }
     }

@@ -20,7 +20,7 @@ export interface CommitmentDraft {
 
 const WILL = `(?:['’]ll|\\s+will|\\s+am going to|['’]m going to|\\s+are going to|['’]re going to|\\s+is going to|['’]s going to)`;
 /** "Leave it with me", "consider it done", "I'm on it": idioms that promise the action just asked for. */
-const IDIOM = /^(?:(?:sure|yes|yep|ok(?:ay)?|absolutely|of course|definitely|great|understood)[,.!]?\s+)?will do\b|\b(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|(?:I['’]m|we['’]re) on (?:it|that)|(?:I|we)['’]ll see to (?:it|that)|(?:I|we)['’]ll take care of (?:it|that|this)|(?:quick|easy|simple|small) (?:one|fix|change)[,.!]?\s+(?:(?:it['’]ll|it will) be |I['’]ll have it |consider it )?done (?:today|tonight|this (?:morning|afternoon|week)|by))\b/i;
+const IDIOM = /^(?:(?:sure|yes|yep|ok(?:ay)?|absolutely|of course|definitely|great|understood)[,.!]?\s+)?will do\b|\byou have my (?:word|promise)\b(?=[^.!?]*\b(?:by|today|tomorrow|tonight|this|next|on)\b)|\b(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|(?:I['’]m|we['’]re) on (?:it|that)|(?:I|we)['’]ll see to (?:it|that)|(?:I|we)['’]ll take care of (?:it|that|this)|(?:quick|easy|simple|small) (?:one|fix|change)[,.!]?\s+(?:(?:it['’]ll|it will) be |I['’]ll have it |consider it )?done (?:today|tonight|this (?:morning|afternoon|week)|by))\b/i;
 const FIRST = new RegExp(`\\b(I|we)${WILL}\\s+(?:also\\s+|just\\s+|then\\s+|personally\\s+|definitely\\s+)?([a-z]+)`, 'i');
 const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+(?:\\s+[A-Z][a-zà-ÿ]+(?=\\s+(?:from|on|at|in|with|will|is|['’]s)\\b))?)(?:\\s+(?:from|on|at|in|with)\\s+(?:our|my|the|his|her)\\s+[\\w-]+(?:\\s+[\\w-]+)?)?(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
 const THIRD_CAN = /\b(he|she|they|[A-Z][a-zà-ÿ]+)\s+(?:can|could|should be able to)\s+(have|get|send|finish|do|fix|add|deliver|install|put)\b/;
@@ -123,7 +123,7 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
     }
     // "I'll get Tomas on it this morning, and he'll have it fixed today": the assignment is not a promise of its own.
     const mine = out.slice(before);
-    if (mine.length > 1 && mine.some((c) => c.owner !== mine[0]!.owner)) {
+    if (mine.length > 1) {
       const assign = mine.find((c) => ASSIGNMENT.test(c.quote));
       if (assign) out.splice(out.indexOf(assign), 1);
     }
