@@ -20,7 +20,9 @@ export function adPlatform(source: NormalizedSource): Channel {
 
 export function classifyChannel(text: string, platform: Channel): Channel {
   const ads = /\b(?:ads?|campaigns?|adwords|ppc)\b/i.test(text);
-  for (const [i, [channel, re]] of CHANNEL_LEXICON.entries()) if (!(i === 0 && ads) && re.test(text)) return channel;
+  // The first web row (a broken checkout or widget) gives way when ads are named: then the ad is what is wrong.
+  const siteRow = CHANNEL_LEXICON.findIndex(([c]) => c === 'web');
+  for (const [i, [channel, re]] of CHANNEL_LEXICON.entries()) if (!(i === siteRow && ads) && re.test(text)) return channel;
   if (GENERIC_ADS.test(text)) return platform;
   return 'general';
 }
