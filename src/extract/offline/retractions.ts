@@ -1,3 +1,4 @@
+import { NOT_A_NAME } from './lexicon.js';
 import type { Sentence } from './sentences.js';
 
 // "Actually, hold off on that": an ask (and any promise made in reply) withdrawn later in the same
@@ -8,8 +9,10 @@ export const RETRACTION = /\b(?:hold off on (?:that|it|this|those)|scratch (?:th
 const EARLIER_SOURCE = /\b(?:last week|last month|earlier this (?:week|month)|the other day|previously|we asked (?:for|about)|I asked (?:for|about)|I mentioned|semaine dernière|mois dernier|avait demandée?|vous avions demandé)\b/i;
 const STOP = new Set(['actually', 'that', 'this', 'those', 'hold', 'scratch', 'never', 'mind', 'forget', 'about', 'leave', 'there', 'point', 'pour', 'oubliez', 'please', 'bitte', 'wegen', 'about']);
 
-function words(text: string): Set<string> {
-  return new Set((text.toLowerCase().match(/[a-zà-ÿ]{5,}/g) ?? []).filter((w) => !STOP.has(w)));
+function words(text: string, shortNames = false): Set<string> {
+  // Short proper names ("Bing", "Yelp") name a topic as well as long words do (asked for where the thing kept is named).
+  const names = shortNames ? (text.match(/\b[A-Z][a-zà-ÿ]{2,3}\b/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !NOT_A_NAME.has(w)) : [];
+  return new Set([...(text.toLowerCase().match(/[a-zà-ÿ]{5,}/g) ?? []), ...names].filter((w) => !STOP.has(w)));
 }
 
 export interface Retraction { s: Sentence; topic: Set<string> }
@@ -30,7 +33,7 @@ export function findRetractions(sentences: Sentence[]): Retraction[] {
     // Vocatives and connectives are not a topic; a named thing around the cue is.
     // "Leave Capterra running": the thing kept is named inside the cue.
     const inside = /^(?:leave|keep)\b/i.test(m[0]) ? m[0].replace(/^(?:leave|keep)\s+|\s+(?:running|live|on|alone|as \w+ \w+)$/gi, '') : '';
-    const topic = words(`${prefix} ${suffix} ${inside}`.replace(/\b[A-Z][a-z]+,/g, ''));
+    const topic = new Set([...words(`${prefix} ${suffix}`.replace(/\b[A-Z][a-z]+,/g, '')), ...words(inside, true)]);
     out.push({ s, topic });
   }
   return out;
@@ -45,7 +48,7 @@ export function retractedAsks<T extends { first: Sentence; texts: string[]; cont
   const before = asks.filter((a) => a.first.n < r.s.n && a.first.n >= r.s.n - (r.topic.size ? maxBack * 2 : maxBack));
   if (!before.length) return null;
   if (r.topic.size) {
-    const hit = [...before].reverse().find((a) => [...words([...a.texts, ...a.context].join(' '))].some((w) => r.topic.has(w)));
+    const hit = [...before].reverse().find((a) => [...words([...a.texts, ...a.context].join(' '), true)].some((w) => r.topic.has(w)));
     if (hit) return hit;
     return null;
   }
