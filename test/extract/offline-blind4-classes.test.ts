@@ -161,3 +161,28 @@ describe('signals in new wording', () => {
     expect(out.risks.map((r) => r.kind)).toContain('blocked_access');
   });
 });
+
+describe('live errors, account pairs and new units', () => {
+  it('a live server error customers hit is a hot report, and paying to send people to it is money wasted', async () => {
+    const out = await run(['The donate page is throwing a 502 error since this morning, and our search ads are paying to send donors to it.']);
+    expect(out.requests.map((r) => r.triage)).toEqual(['hot']);
+  });
+
+  it('customers acting on an error ("guests are booking at the old price") make the report hot', async () => {
+    const out = await run(['Members are paying the old joining fee because the pricing page still shows last year\'s rate.']);
+    expect(out.requests.map((r) => r.triage)).toEqual(['hot']);
+  });
+
+  it('one access change on two platform accounts is two asks', async () => {
+    const out = await run(['Could you give our new coordinator admin access to the Klaviyo and Google Analytics accounts?']);
+    expect(out.requests.map((r) => r.channel)).toEqual(['email_marketing', 'analytics']);
+  });
+
+  it.each([
+    ['Procurement has ordered a formal review of all outside vendors this autumn.', 'churn_risk'],
+    ['We are taking on two more campuses in January.', 'expansion_opportunity'],
+    ['Your team still can\'t log into our Search Console because I\'m the only owner.', 'blocked_access'],
+  ])('"%s" is %s', async (line, kind) => {
+    expect((await run([line])).risks.map((r) => r.kind)).toContain(kind);
+  });
+});

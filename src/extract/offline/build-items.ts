@@ -1,6 +1,6 @@
 import type { Channel, NormalizedSource } from '../../domain/schemas.js';
 import type { RawCommitment, RawRequest, RawRisk } from '../types.js';
-import { adPlatform, classifyChannel, coordinatedProperties, classifyTriage, siteAndAds, twoPlatforms, twoProperties } from './classify.js';
+import { adPlatform, classifyChannel, coordinatedProperties, classifyTriage, siteAndAds, twoAccounts, twoPlatforms, twoProperties } from './classify.js';
 import type { CommitmentDraft } from './commitments.js';
 import { findDuePhrase } from './due-phrase.js';
 import { PUBLIC_ASSET } from './ask-patterns.js';
@@ -101,7 +101,7 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     // A data question that names two platforms ("how much pipeline search and LinkedIn produced") is one analytics ask.
     const dataQuestion = CHANNEL_LEXICON[0]![0] === 'analytics' && CHANNEL_LEXICON[0]![1].test(d.texts.join(' '));
     let channels: readonly Channel[] = twoProperties(all) ? ['web', 'seo'] : !dataQuestion && twoPlatforms(d.texts.join(' ')) ? ['google_ads', 'social']
-      : siteAndAds(d.texts.join(' ')) ? ['web', 'google_ads'] : coordinatedProperties(all) ?? [classifyChannel(all, platform)];
+      : siteAndAds(d.texts.join(' ')) ? ['web', 'google_ads'] : coordinatedProperties(all) ?? twoAccounts(d.texts.join(' '), platform) ?? [classifyChannel(all, platform)];
     const approves = /^(?:yes|yeah|yep|sure|ok(?:ay)?)\b/i.test(sentences[d.first.n - 1]?.segment === d.first.segment ? sentences[d.first.n - 1]!.text : '');
     if (channels.length === 1 && channels[0] === 'general' && (VAGUE_OBJECT.test(d.texts[0]!) || approves) && !SCHEDULING.test(all)) {
       // The nearest sentences first: the speaker's own lead-in, then (for "Yes, do that") the other side's suggestion just before.

@@ -74,3 +74,18 @@ export function twoProperties(text: string): boolean {
   const listing = /\b(google listing|fiche google|google business profile|business profile|google profile|google-profil|gbp|google maps)\b/i;
   return web.test(text) && listing.test(text) && /\b(and|et|y|und)\b/i.test(text);
 }
+
+const ACCOUNT_PAIR = /\b(?:both\s+)?(?:the\s+|our\s+)?([\w+-]+(?:\s+[\w+-]+)?)\s+(?:and|&)\s+(?:the\s+|our\s+)?([\w+-]+(?:\s+[\w+-]+)?)\s+(?:accounts?|logins?|profiles?|propert(?:y|ies)|dashboards?|containers?)\b/i;
+
+/**
+ * "Add Maria as an admin on the Google Ads and Analytics accounts": one access change on two platforms
+ * is two asks. The channels of the two accounts named, or null.
+ */
+export function twoAccounts(text: string, platform: Channel): Channel[] | null {
+  if (!/\b(?:access|admin|administrator|log-?ins?|user|invite|permissions?|owner|editor|manager)\b/i.test(text)) return null;
+  const m = text.match(ACCOUNT_PAIR);
+  if (!m) return null;
+  const a = classifyChannel(m[1]!, platform);
+  const b = classifyChannel(m[2]!, platform);
+  return a !== b && a !== 'general' && b !== 'general' ? [a, b] : null;
+}

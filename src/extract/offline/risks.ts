@@ -53,7 +53,7 @@ const CUES: Cue[] = [
   { kind: 'missed_deadline', severity: 'medium', who: 'agency', strength: 1, why: 'The agency admits something it owed is late.',
     re: /\b(?:that|this|it|which)\s+(?:should|was supposed to|was meant to) have (?:been )?(?:done|live|fixed|changed|updated|sent|finished|launched|gone (?:live|out))\b|\bwe (?:missed|blew) (?:the|that|our) (?:deadline|date)\b/i },
   { kind: 'blocked_access', severity: 'medium', who: 'client', strength: 1, why: 'Only someone on the client side can grant the access the agency needs.',
-    re: /\b(?:(?:still )?the only admin|only (?:one|person) with (?:admin )?access|(?:haven['’]t|hasn['’]t) (?:given|added|granted) (?:you|the agency))\b/i },
+    re: /\b(?:(?:you|your team) (?:still )?(?:can['’]t|cannot|couldn['’]t|don['’]t have|didn['’]t get) (?:get into|log ?in(?:to)?|access|the (?:login|password|access))|(?:still )?the only admin|only (?:one|person) with (?:admin )?access|(?:haven['’]t|hasn['’]t) (?:given|added|granted) (?:you|the agency))\b/i },
   { kind: 'billing', severity: 'high', who: 'client', strength: 3, why: 'Payment held over an invoice dispute.',
     re: /\b(?:(?:put|putting|placed|holding) (?:the |this |our )?(?:invoice|payment)s? on hold|withhold\w*|won['’]t pay|not paying)\b/i },
   { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a charge against what was agreed.',
