@@ -186,3 +186,25 @@ describe('live errors, account pairs and new units', () => {
     expect((await run([line])).risks.map((r) => r.kind)).toContain(kind);
   });
 });
+
+describe('escalation next to the ask', () => {
+  it('customers already affected in the sentence before an ask for today make it hot', async () => {
+    const out = await run(['We are selling a lamp we can\'t deliver until October and shoppers are already emailing. Please pull the lamp from the Shopping feed today.']);
+    expect(out.requests.map((r) => r.triage)).toEqual(['hot']);
+  });
+
+  it('on a call, asking again after voicing displeasure about the same thing is hot', async () => {
+    const out = await talk([
+      ['Ines Kovac', 'I\'m really disappointed. This is the second time I\'ve asked for the booking widget to show Sunday slots.'],
+      ['Tom Reyes', 'I\'m sorry, that slipped.'],
+      ['Ines Kovac', 'I need the Sunday slots bookable by Thursday.'],
+    ]);
+    expect(out.requests.map((r) => r.triage)).toEqual(['hot']);
+  });
+
+  it('a boss weighing other agencies is a churn signal, not an ask', async () => {
+    const out = await run(['Our managing director wants to look at other agencies before the renewal.']);
+    expect(out.requests).toEqual([]);
+    expect(out.risks.map((r) => r.kind)).toEqual(['churn_risk']);
+  });
+});

@@ -43,6 +43,7 @@ function sameIncident(d: RequestDraft, hot: RequestDraft[]): boolean {
 /** "Can you take a look?", "draft a reply", "get both fixed": the ask names no topic, the sentences before it do. */
 const VAGUE_OBJECT = /\b(?:it|this|that|them|both|those|these|one|a look|a reply|a response|a plan|something)\b/i;
 const SCHEDULING = /\b(?:call|meeting|catch-?up|calendar|reschedul\w*|zoom|invite)\b/i;
+const URGENT_DUE = /\b(?:today|tonight|immediately|right away|right now|asap|straight away|this morning|this afternoon|within the hour)\b/i;
 const URGENT_FIX = /\b(?:fix(?:ed)?|take (?:it |them |those |that )?(?:down|off)|taken (?:down|off)|correct(?:ed)?|sort(?:ed)?(?: out)?)\b[^.?!]{0,60}\b(?:today|tonight|immediately|right away|right now|asap|straight away|this morning|this afternoon|within the hour)\b/i;
 
 /**
@@ -62,6 +63,7 @@ function speakerRun(source: NormalizedSource, sentences: Sentence[], d: RequestD
 export function toRawRequests(source: NormalizedSource, sentences: Sentence[], drafts: RequestDraft[], risks: RiskDraft[]): RawRequest[] {
   const platform = adPlatform(source);
   const escalations = risks.filter((r) => r.severity === 'high' && (r.kind === 'churn_risk' || r.kind === 'billing'));
+  const frustrations = risks.filter((r) => r.severity === 'high' && r.kind === 'frustration');
   const out: RawRequest[] = [];
   const hotDrafts: RequestDraft[] = [];
   for (const d of drafts) {
@@ -69,7 +71,10 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
       // An ask beside a churn threat, with no one else speaking in between, is tied to it.
       (source.kind === 'call' && r.s.speaker === d.speaker && Math.abs(r.s.n - d.first.n) <= (r.kind === 'churn_risk' ? 6 : 2) && sentences.slice(Math.min(r.s.n, d.first.n), Math.max(r.s.n, d.first.n)).every((x) => x.speaker === d.speaker)) ||
       // "Our board is reviewing all spend. [...] I need a summary by the 1st, the board pack closes then.": the ask names the review's audience.
-      (r.kind === 'churn_risk' && r.s.speaker === d.speaker && d.first.n > r.s.n && d.first.n - r.s.n <= 8 && sharesWord(r.s.text, d.texts.join(' '))));
+      (r.kind === 'churn_risk' && r.s.speaker === d.speaker && d.first.n > r.s.n && d.first.n - r.s.n <= 8 && sharesWord(r.s.text, d.texts.join(' ')))) ||
+      // "This is the third time I've asked for the intake form to stop ... [agency apologises] I need it routed by tomorrow.": a repeated miss, asked again.
+      frustrations.some((r) => source.kind === 'call' && r.s.speaker === d.speaker && d.first.n > r.s.n && d.first.n - r.s.n <= 8 &&
+        sharesWord([r.s.text, ...sentences.slice(r.s.n + 1, d.first.n).filter((x) => x.speaker === d.speaker).map((x) => x.text)].join(' '), d.texts.join(' ')));
     // Legal or reputational exposure named in the ask or right before it escalates it.
     // So does money being wasted right now ("it's burning budget every single day") said around the ask.
     const around = speakerRun(source, sentences, d);
@@ -79,7 +84,8 @@ export function toRawRequests(source: NormalizedSource, sentences: Sentence[], d
     const exposure = [...d.texts, ...d.context].some((t) => LEGAL_OR_REPUTATION.test(t)) ||
       [...d.texts, ...d.context, ...around].some((t) => LEGAL_EXPOSURE.test(t) || (!buildsFix && MONEY_BURNING.test(t)));
     // "Please fix it ASAP, we're losing bookings" / "make sure the ads stop claiming same-day delivery": customers are affected now.
-    const impact = d.texts.some((t) => CUSTOMER_IMPACT.test(t)) ||
+    // Customers affected in the sentence right before the ask count too ("customers are already emailing. Please pause it today.").
+    const impact = d.texts.some((t) => CUSTOMER_IMPACT.test(t)) || (!!around[0] && sentences[d.first.n - 1]?.segment === d.first.segment && CUSTOMER_IMPACT.test(around[0]) && URGENT_DUE.test(d.texts.join(' '))) ||
       d.texts.some((t) => /\b(?:stop|quit)\s+(?:mentioning|saying|claiming|promising|advertising|offering|showing|listing)\b|\b(?:remove|take (?:out|down|off))\s+(?:the|that|this)\s+(?:claim|promise|statement)\b/i.test(t) && PUBLIC_ASSET.test(t));
     // "I need it fixed tonight": a repair demanded within the day is an incident (a pause is a one-setting change).
     const urgent = d.texts.some((t) => URGENT_FIX.test(t));

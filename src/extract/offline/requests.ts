@@ -5,6 +5,7 @@ import {
 } from './ask-patterns.js';
 import { findDuePhrase } from './due-phrase.js';
 import { LEGAL_EXPOSURE, LEGAL_OR_REPUTATION, MONEY_BURNING } from './signal-lexicon.js';
+import { isChurnSignal } from './risks.js';
 import type { Sentence } from './sentences.js';
 
 // Requests: what the client asks the agency to do or answer. Follow-up sentences that point back at
@@ -74,7 +75,7 @@ function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clau
 }
 
 const ACTORS = '(?:customers?|patients?|shoppers?|buyers?|guests?|people|families|prospects|visitors|callers|applicants|candidates|tenants|residents|renters|students|members|kunden|clients)';
-export const CUSTOMER_IMPACT = new RegExp(`\\blosing (?:bookings|sales|orders|customers|leads|business|money|revenue|patients|clients|reservations)\\b|\\b${ACTORS}\\s+(?:are|were|get|got|getting)\\s+(?:really\\s+|very\\s+)?(?:annoyed|upset|frustrated|furious|angry|confused)\\b|\\b${ACTORS}\\s+(?:are|have been|keep|were|have)?\\s*(?:complaining|calling|ringing|confused|booking|buying|ordering|paying|applying|signing up|reserving|landing on|hitting|seeing|getting|showing up|turn(?:ing|ed) up|show(?:ing|ed) up|replying|emailing|messaging|quoting|citing|arguing|angry|driving|asking|missing)|\\b(?:anyone|someone|people|more people) (?:else )?(?:drives?|turns? up|shows? up)\\b|\\b(?:had|got) (?:a dozen|dozens of|several|many|lots of|\\d+) ${ACTORS}|\\bcomplain(?:ed|ing|ts)\\b|\\bbad reviews?\\b|\\b(?:mehrere|viele|einige)?\\s*kunden\\b[^.]*\\b(?:berufen|beschwer\\w*|rufen|fragen)`, 'i');
+export const CUSTOMER_IMPACT = new RegExp(`\\blosing (?:bookings|sales|orders|customers|leads|business|money|revenue|patients|clients|reservations)\\b|\\b${ACTORS}\\s+(?:are|were|get|got|getting)\\s+(?:really\\s+|very\\s+)?(?:annoyed|upset|frustrated|furious|angry|confused)\\b|\\b${ACTORS}\\s+(?:are|have been|keep|were|have)?\\s*(?:already\\s+|now\\s+|still\\s+|constantly\\s+)?(?:complaining|calling|ringing|confused|booking|buying|ordering|paying|applying|signing up|reserving|landing on|hitting|seeing|getting|showing up|turn(?:ing|ed) up|show(?:ing|ed) up|replying|emailing|messaging|quoting|citing|arguing|angry|driving|asking|missing)|\\b(?:anyone|someone|people|more people) (?:else )?(?:drives?|turns? up|shows? up)\\b|\\b(?:had|got) (?:a dozen|dozens of|several|many|lots of|\\d+) ${ACTORS}|\\bcomplain(?:ed|ing|ts)\\b|\\bbad reviews?\\b|\\b(?:mehrere|viele|einige)?\\s*kunden\\b[^.]*\\b(?:berufen|beschwer\\w*|rufen|fragen)`, 'i');
 
 /** "Another family went to the old pier and missed their tour": a customer acted on the error. */
 const PEOPLE_WHO = '(?:family|families|customers?|guests?|patients?|clients?|couples?|people|visitors?|shoppers?|buyers?|callers?|members?|students?|parents?|tenants?|prospects?|diners?|riders?|travell?ers?|someone|somebody)';
@@ -149,6 +150,8 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       if (!kind) continue;
       sawAsk = true;
       if (toOwnSide(source, s, clause) || acceptsOffer(sentences, s, clause)) continue;
+      // "Our CFO wants to see other options before we renew": someone else's churn signal, not an ask ("we need to cut X" still is).
+      if (kind === 'want' && isChurnSignal(clause) && !/\b(?:I|we)\s+(?:really\s+)?(?:need|want|would like|['’]d like)\b/i.test(clause)) continue;
       if (kind === 'ultimatum') {
         // "The page still isn't live. [...] If the page isn't up by Friday, we'll rethink...": the ultimatum is that ask.
         const cond = clause.split(/,\s*(?:we|I)\b/)[0]!;
