@@ -208,3 +208,14 @@ describe('escalation next to the ask', () => {
     expect(out.risks.map((r) => r.kind)).toEqual(['churn_risk']);
   });
 });
+
+describe('bare retractions', () => {
+  it('"never mind that" after the speaker\'s own passing idea withdraws the idea, not someone else\'s ask', async () => {
+    const out = await talk([
+      ['Ines Kovac', 'Why does the pricing page still list the old trial length?'],
+      ['Tom Reyes', 'No reason, I\'ll fix it today.'],
+      ['Bo Park', 'We could maybe do a webinar series some time. Actually, never mind that, sales is running one.'],
+    ]);
+    expect(out.requests.map((r) => r.requester)).toEqual(['Ines Kovac']);
+  });
+});

@@ -15,7 +15,12 @@ function words(text: string, shortNames = false): Set<string> {
   return new Set([...(text.toLowerCase().match(/[a-zà-ÿ]{5,}/g) ?? []), ...names].filter((w) => !STOP.has(w)));
 }
 
-export interface Retraction { s: Sentence; topic: Set<string> }
+export interface Retraction {
+  s: Sentence;
+  topic: Set<string>;
+  /** The sentence right before, when the same speaker said it in the same turn: what a bare "never mind that" points at. */
+  ownBefore: Sentence | null;
+}
 
 export function findRetractions(sentences: Sentence[]): Retraction[] {
   const out: Retraction[] = [];
@@ -34,7 +39,10 @@ export function findRetractions(sentences: Sentence[]): Retraction[] {
     // "Leave Capterra running": the thing kept is named inside the cue.
     const inside = /^(?:leave|keep)\b/i.test(m[0]) ? m[0].replace(/^(?:leave|keep)\s+|\s+(?:running|live|on|alone|as \w+ \w+)$/gi, '') : '';
     const topic = new Set([...words(`${prefix} ${suffix}`.replace(/\b[A-Z][a-z]+,/g, '')), ...words(inside, true)]);
-    out.push({ s, topic });
+    const prev = sentences[s.n - 1];
+    // "Also we should add an FAQ at some point. Actually, never mind that.": the cue may sit in the sentence it withdraws.
+    const ownBefore = prefix.trim() && !/^\W*(?:actually|oh|so|and|but|okay|ok|sorry|wait)?\W*$/i.test(prefix) ? s : prev && prev.speaker === s.speaker && prev.segment === s.segment ? prev : null;
+    out.push({ s, topic, ownBefore });
   }
   return out;
 }
@@ -43,7 +51,7 @@ export function findRetractions(sentences: Sentence[]): Retraction[] {
  * Which earlier asks a retraction withdraws: the one sharing its topic words, else (a bare "hold off
  * on that") the most recent ask within the last few turns.
  */
-export function retractedAsks<T extends { first: Sentence; texts: string[]; context: string[] }>(asks: T[], r: Retraction, maxBack = 8): T | null {
+export function retractedAsks<T extends { first: Sentence; last: Sentence; texts: string[]; context: string[] }>(asks: T[], r: Retraction, maxBack = 8): T | null {
   // A retraction that names its topic can reach further back in the conversation than a bare one.
   const before = asks.filter((a) => a.first.n < r.s.n && a.first.n >= r.s.n - (r.topic.size ? maxBack * 2 : maxBack));
   if (!before.length) return null;
@@ -52,6 +60,9 @@ export function retractedAsks<T extends { first: Sentence; texts: string[]; cont
     if (hit) return hit;
     return null;
   }
+  // A bare "never mind that" right after the speaker's own remark that was no ask withdraws that remark, nothing else.
+  const own = r.ownBefore;
+  if (own && own !== r.s && !asks.some((a) => a.first.n <= own.n && own.n <= a.last.n)) return null;
   // A bare "hold off on that" reaches back a couple of turns (or paragraphs), no further.
   const recent = before.filter((a) => r.s.segment - a.first.segment <= 2);
   return recent.at(-1) ?? null;
