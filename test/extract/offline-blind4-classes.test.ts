@@ -219,3 +219,14 @@ describe('bare retractions', () => {
     expect(out.requests.map((r) => r.requester)).toEqual(['Ines Kovac']);
   });
 });
+
+describe('more deadline phrases', () => {
+  it('"EOD Friday" is Friday, "by the weekend" is this Friday and "by noon" is today', async () => {
+    const out = await talk([
+      ['Tom Reyes', 'I\'ll send the audit by EOD Friday.'],
+      ['Tom Reyes', 'I\'ll have the banner swapped by the weekend.'],
+      ['Tom Reyes', 'I\'ll email you the login by noon.'],
+    ]);
+    expect(out.commitments.map((c) => c.due)).toEqual(['2026-07-10', '2026-07-10', DATE]);
+  });
+});

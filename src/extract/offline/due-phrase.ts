@@ -33,7 +33,10 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant(?:\\s+le)?|d'ici|d’ici|due|antes del?|para el|hasta el|bis(?:\\s+zum)?|vor dem)\\s+(?:${EXPLICIT})`, 'i'),
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant|d'ici|d’ici|antes del?|para|hasta|bis)\\s+${RELATIVE}`, 'i'),
   new RegExp(`\\b(?:by|before|until|no later than|on)\\s+${WD_ABBR}(?![\\p{L}])`, 'iu'),
-  new RegExp(`\\b(?:by\\s+)?(?:(?:close|end) of (?:business|play)|cob|eob|eop)\\s+(?:on\\s+)?${WD}`, 'i'),
+  new RegExp(`\\b(?:by\\s+)?(?:(?:close|end) of (?:business|play|day)|cob|eob|eop|eod)\\s+(?:on\\s+)?${WD}`, 'i'),
+  // "by the weekend" is the end of this working week; "by noon" is today.
+  /\b(?:by|before|until)\s+the\s+weekend\b/i,
+  /\b(?:by|before)\s+(?:noon|midday|lunch(?:time)?)(?!\s+(?:on|tomorrow))\b/i,
   /\b(?:(?:close|end) of (?:business|play)|cob|eob|eop)\s+(?:tomorrow|today)\b/i,
   /\b(?:first thing tomorrow|end of day tomorrow|(?:by |before )?(?:close|end) of (?:business|play)|cob|eob|(?:in|within) the (?:next )?(?:hour|day)|straight away|first thing (?:today|this morning)|right after (?:this|the) call|after (?:this|the) call|right now|right away|asap|immediately|within the hour|this (?:morning|afternoon|evening)|end of day|eod|tout de suite)\b/i,
   new RegExp(`\\b(?:on\\s+)?(?:${EXPLICIT})\\b`, 'i'),
@@ -72,7 +75,8 @@ export function findDuePhrase(clause: string, history: Sentence[] = []): string 
   const event = best[0].match(new RegExp(`^(by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(${EXPLICIT})$`, 'i'));
   if (event) return `${event[1]} ${event[2]}`;
   // "COB Thursday" is Thursday.
-  const phrase = best[0].trim().replace(/^(?:by\s+)?(?:(?:close|end) of (?:business|play)|cob|eob|eop)\s+(?:on\s+)?(?=[a-z]{5,})(?!today|tomorrow)/i, 'by ');
+  const phrase = best[0].trim().replace(/^(?:by\s+)?(?:(?:close|end) of (?:business|play|day)|cob|eob|eop|eod)\s+(?:on\s+)?(?=[a-z]{5,})(?!today|tomorrow)/i, 'by ')
+    .replace(/^(?:by|before|until)\s+the\s+weekend$/i, 'this week').replace(/^(?:by|before)\s+(?:noon|midday|lunch(?:time)?)$/i, 'today');
   // "by then": the last deadline said before, whoever said it.
   if (/^by then$/i.test(phrase)) {
     const earlier = [clause.slice(0, best.index), ...history.slice().reverse().map((h) => h.text)];
