@@ -230,3 +230,11 @@ describe('more deadline phrases', () => {
     expect(out.commitments.map((c) => c.due)).toEqual(['2026-07-10', '2026-07-10', DATE]);
   });
 });
+
+describe('complaints that carry an ask', () => {
+  it('"that shouldn\'t be on our invoice" alone is a billing ask and a billing signal', async () => {
+    const out = await run(['The photographer\'s travel was your cost, so that shouldn\'t be on our invoice.']);
+    expect(out.requests.map((r) => r.channel)).toEqual(['billing']);
+    expect(out.risks.map((r) => r.kind)).toEqual(['billing']);
+  });
+});

@@ -4,7 +4,7 @@ import {
   REMINDER, STILL_WRONG, VERBS, type AskKind,
 } from './ask-patterns.js';
 import { findDuePhrase } from './due-phrase.js';
-import { LEGAL_EXPOSURE, LEGAL_OR_REPUTATION, MONEY_BURNING } from './signal-lexicon.js';
+import { DISPUTED_CHARGE, LEGAL_EXPOSURE, LEGAL_OR_REPUTATION, MONEY_BURNING } from './signal-lexicon.js';
 import { isChurnSignal } from './risks.js';
 import type { Sentence } from './sentences.js';
 
@@ -89,7 +89,8 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
   const next = sentences[s.n + 1];
   const nextText = next && next.segment === s.segment ? next.text : '';
   const claimWrong = CLAIMS.test(s.text) && PUBLIC_ASSET.test(s.text) && (CONTRADICTION.test(s.text) || CORRECTION_NEXT.test(nextText));
-  if (!STILL_WRONG.test(s.text) && !claimWrong && !BILLING_ERROR.test(s.text)) return null;
+  // "That shouldn't be on our invoice": a disputed charge is an implied ask to take it off.
+  if (!STILL_WRONG.test(s.text) && !claimWrong && !BILLING_ERROR.test(s.text) && !(s.side !== 'agency' && DISPUTED_CHARGE.test(s.text))) return null;
   // Customers acting on it ("patients are calling a dead line") makes it an escalation too.
   const following: Sentence[] = [];
   for (const x of sentences.slice(s.n + 1, s.n + 4)) {
