@@ -20,7 +20,9 @@ export function adPlatform(source: NormalizedSource): Channel {
 
 export function classifyChannel(text: string, platform: Channel): Channel {
   const ads = /\b(?:ads?|campaigns?|adwords|ppc)\b/i.test(text);
-  for (const [i, [channel, re]] of CHANNEL_LEXICON.entries()) if (!(i === 0 && ads) && re.test(text)) return channel;
+  // The first web row (a broken checkout or widget) gives way when ads are named: then the ad is what is wrong.
+  const siteRow = CHANNEL_LEXICON.findIndex(([c]) => c === 'web');
+  for (const [i, [channel, re]] of CHANNEL_LEXICON.entries()) if (!(i === siteRow && ads) && re.test(text)) return channel;
   if (GENERIC_ADS.test(text)) return platform;
   return 'general';
 }
@@ -35,9 +37,9 @@ export function classifyTriage(text: string, hot: boolean): Triage {
 
 /** "Wrong on the website and on our Google listing": the same fix on two properties is two asks. */
 export function twoPlatforms(text: string): boolean {
-  const search = /\b(?:google(?!\s+(?:business|listing|profile|reviews?|maps))|google ads|bing|search ads)\b/i;
+  const search = /\b(?:google(?!\s+(?:business|listing|profile|reviews?|maps))|google ads|bing|search ads|(?:in|on) search|paid search)\b/i;
   const social = /\b(?:meta|facebook|instagram|linkedin|tiktok)\b/i;
-  return search.test(text) && social.test(text) && /\b(?:google|bing|search ads)\s+and\s+(?:meta|facebook|instagram|linkedin|tiktok)\b|\b(?:meta|facebook|instagram|linkedin|tiktok)\s+and\s+(?:google|bing)\b/i.test(text);
+  return search.test(text) && social.test(text) && /\b(?:google|bing|search ads|search)\s+and\s+(?:on\s+|in\s+)?(?:meta|facebook|instagram|linkedin|tiktok)\b|\b(?:meta|facebook|instagram|linkedin|tiktok)\s+and\s+(?:on\s+|in\s+)?(?:google|bing|search)\b/i.test(text);
 }
 
 /** "Auf der Website und in den Google Ads", "on the site and in Google Ads": one action on the site and the ads. */
@@ -71,4 +73,19 @@ export function twoProperties(text: string): boolean {
   const web = /\b(site|website|web ?site|homepage)\b/i;
   const listing = /\b(google listing|fiche google|google business profile|business profile|google profile|google-profil|gbp|google maps)\b/i;
   return web.test(text) && listing.test(text) && /\b(and|et|y|und)\b/i.test(text);
+}
+
+const ACCOUNT_PAIR = /\b(?:both\s+)?(?:the\s+|our\s+)?([\w+-]+(?:\s+[\w+-]+)?)\s+(?:and|&)\s+(?:the\s+|our\s+)?([\w+-]+(?:\s+[\w+-]+)?)\s+(?:accounts?|logins?|profiles?|propert(?:y|ies)|dashboards?|containers?)\b/i;
+
+/**
+ * "Add Maria as an admin on the Google Ads and Analytics accounts": one access change on two platforms
+ * is two asks. The channels of the two accounts named, or null.
+ */
+export function twoAccounts(text: string, platform: Channel): Channel[] | null {
+  if (!/\b(?:access|admin|administrator|log-?ins?|user|invite|permissions?|owner|editor|manager)\b/i.test(text)) return null;
+  const m = text.match(ACCOUNT_PAIR);
+  if (!m) return null;
+  const a = classifyChannel(m[1]!, platform);
+  const b = classifyChannel(m[2]!, platform);
+  return a !== b && a !== 'general' && b !== 'general' ? [a, b] : null;
 }

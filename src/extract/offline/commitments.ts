@@ -20,19 +20,19 @@ export interface CommitmentDraft {
 
 const WILL = `(?:['’]ll|\\s+will|\\s+am going to|['’]m going to|\\s+are going to|['’]re going to|\\s+is going to|['’]s going to)`;
 /** "Leave it with me", "consider it done", "I'm on it": idioms that promise the action just asked for. */
-const IDIOM = /^(?:(?:sure|yes|yep|ok(?:ay)?|absolutely|of course|definitely|great|understood)[,.!]?\s+)?will do\b|\b(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|(?:I['’]m|we['’]re) on (?:it|that)|(?:I|we)['’]ll see to (?:it|that)|(?:I|we)['’]ll take care of (?:it|that|this)|(?:quick|easy|simple|small) (?:one|fix|change)[,.!]?\s+(?:(?:it['’]ll|it will) be |I['’]ll have it |consider it )?done (?:today|tonight|this (?:morning|afternoon|week)|by))\b/i;
+const IDIOM = /^(?:(?:sure|yes|yep|ok(?:ay)?|absolutely|of course|definitely|great|understood)[,.!]?\s+)?will do\b|\byou have my (?:word|promise)\b(?=[^.!?]*\b(?:by|today|tomorrow|tonight|this|next|on)\b)|\b(?:leave (?:it|that|this|them) with (?:me|us)|consider (?:it|that) done|(?:I['’]m|we['’]re) on (?:it|that)|(?:I|we)['’]ll see to (?:it|that)|(?:I|we)['’]ll take care of (?:it|that|this)|(?:quick|easy|simple|small) (?:one|fix|change)[,.!]?\s+(?:(?:it['’]ll|it will) be |I['’]ll have it |consider it )?done (?:today|tonight|this (?:morning|afternoon|week)|by))\b/i;
 const FIRST = new RegExp(`\\b(I|we)${WILL}\\s+(?:also\\s+|just\\s+|then\\s+|personally\\s+|definitely\\s+)?([a-z]+)`, 'i');
 const THIRD = new RegExp(`\\b(he|she|they|[A-Z][a-zà-ÿ]+(?:\\s+[A-Z][a-zà-ÿ]+(?=\\s+(?:from|on|at|in|with|will|is|['’]s)\\b))?)(?:\\s+(?:from|on|at|in|with)\\s+(?:our|my|the|his|her)\\s+[\\w-]+(?:\\s+[\\w-]+)?)?(?:,\\s+(?:our|my|the|his|her)\\s+[^,]{1,30},|,)?${WILL}\\s+(?:also\\s+|then\\s+)?([a-z]+)`);
 const THIRD_CAN = /\b(he|she|they|[A-Z][a-zà-ÿ]+)\s+(?:can|could|should be able to)\s+(have|get|send|finish|do|fix|add|deliver|install|put)\b/;
 const PROGRESSIVE = /\b(I|we)(?:['’]m|['’]re| am| are)\s+([a-z]+ing)\b(?=.*\b(right now|now|today|this (?:morning|afternoon)|tonight)\b)/i;
 const NAMED_PROGRESSIVE = /\b([A-Z][a-zà-ÿ]+) is ([a-z]+ing)\b/;
 /** "Let me check and get back to you by Friday", "I can have it to you by Monday": promises once dated. */
-const DATED_OFFER = /\b(?:let me|I can|we can|I should|we should|I['’]m going to try to|I hope to)\s+(?:be able to\s+)?(?:have|get|send|check|pull|find out|confirm|look into|follow up|circle back|dig into|put together|fix|update|email|price|quote|cost|draft|write|prepare|scope|build|book)\b/i;
+const DATED_OFFER = /\b(?:let me|I can|we can|I should|we should|I['’]m going to try to|I hope to)\s+(?:be able to\s+)?(?:have|get|give|send|check|pull|find out|confirm|look into|follow up|circle back|dig into|put together|fix|update|email|price|quote|cost|draft|write|prepare|scope|build|book)\b/i;
 const FRENCH = /\b(je|nous)\s+(?:vous\s+|te\s+|les\s+|l['’]\s*)?(envoie|envoyons|enverrai|enverrons|ferai|ferons|vais|allons|m['’]occupe|fais|prépare|prepare)\b|\b(?:les|le|te|se lo|se la)\s+(?:envío|envio|mando|enviaré|mandaré)\b|\b(?:voy|vamos) a\s+\w+(?:ar|er|ir)\b|\b(?:ich|wir)\s+(?:schicke|schicken|sende|senden|liefere|liefern|kümmere|kümmern)\b|\b(?:schicke|schicken|sende|senden|liefere|liefern)\s+(?:ich|wir)\b/i;
 const DELEGATE = /\b(?:I|we)['’]ll have ([A-Z][a-zà-ÿ]+)\b(?:\s+(?:from|on|in) (?:our|the|my) [\w ]{1,25}?)?\s+(?!done|ready|set|live|fixed|finished|up|over|to\b)[a-z]+\b/;
 
 /** "Marcus said he'd put a redirect on": reported speech backshifts will to would. */
-const REPORTED_WOULD = /(?<=\b(?:said|says|told (?:me|us)|promised)\s+(?:that\s+)?)(he|she|they)(?:['’]d|\s+would)\s+(?!like|love|rather|prefer|think)([a-z]+)/i;
+const REPORTED_WOULD = /(?<=\b(?:said|says|told (?:me|us)|promised)\s+(?:that\s+)?)(he|she|they)(?:['’]d|\s+would)\s+(?!like|love|rather|prefer|think|try|join|be\b|probably|maybe)([a-z]+)/i;
 
 /** Verbs after "I'll" that are not promises to act: states, cadence, courtesy, narration of the call. */
 const NOT_ACTIONS = new Set(['be', 'keep', 'park', 'see', 'think', 'talk', 'speak', 'chat', 'meet', 'need', 'want', 'hit', 'walk', 'go', 'start', 'let', 'try', 'hand', 'pass', 'leave', 'stay', 'hold', 'take', 'wait', 'miss', 'bet', 'admit', 'say', 'tell', 'hear', 'probably', 'never', 'not', 'continue', 'have', 'love', 'like', 'guess', 'assume', 'spare', 'confess', 'warn']);
@@ -45,7 +45,7 @@ const RECAP = /\b(?:to recap|recap:|to summari[sz]e|just to confirm|so to be cle
 const COURTESY = /\b(?:text|message|ping|call|email|update|tell|let)\b[^.]*\b(?:as soon as|the minute|the moment|once|when)\b/i;
 
 function splitCommitmentClauses(text: string): Array<{ clause: string; at: number }> {
-  const cut = /,\s+(?:and\s+)?(?:then\s+)?(?=(?:I|we|he|she|they|[A-Z][a-z]+)(?:['’]ll|\s+will|\s+is taking|\s+is doing|\s+said|\s+says))|,\s+and\s+(?=I['’]ll)/g;
+  const cut = /,\s+(?:and\s+)?(?:then\s+)?(?=(?:I|we|he|she|they|[A-Z][a-z]+)(?:['’]ll|\s+will|\s+is taking|\s+is doing|\s+said|\s+says))|,\s+and\s+(?=I['’]ll|(?:I|we)(?:['’]d|\s+would) (?:like|love) to\b)/g;
   const out: Array<{ clause: string; at: number }> = [];
   let start = 0;
   for (const m of text.matchAll(cut)) {
@@ -71,12 +71,17 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
   const consumed = new Set<number>();
   for (const s of sentences) {
     if (consumed.has(s.n)) continue;
-    if (RECAP.test(s.text) || /^(if|unless)\b/i.test(s.text) || /\?\s*$/.test(s.text)) continue;
+    if (RECAP.test(s.text) || /^(if|unless)\b/i.test(s.text)) continue;
+    // "I'll send the bios by Thursday, can you put them up once you have them?": the promise before the question stands.
+    const text = /\?\s*$/.test(s.text) ? s.text.slice(0, Math.max(0, s.text.search(/,\s+(?:and\s+)?(?:can|could|would|will) you\b[^,]*\?\s*$/))) : s.text;
+    if (!text) continue;
+    if (internalExchange(source, sentences, s)) continue;
     const history = sentences.slice(Math.max(0, s.n - 4), s.n).filter((h) => h.speaker === s.speaker);
     // "by then" and a named event point at what anyone just said.
     const heard = sentences.slice(Math.max(0, s.n - 4), s.n);
     let carried: string | null = null;
-    for (const { clause, at } of splitCommitmentClauses(s.text)) {
+    const before = out.length;
+    for (const { clause, at } of splitCommitmentClauses(text)) {
       if (s.side !== 'agency' && isChurnSignal(clause)) continue;
       if (HOSPITALITY.test(clause)) continue;
       if (COURTESY.test(clause) && !/\b(?:refund|send|fix|pay)\b.*\b(?:myself|ourselves)\b/i.test(clause)) continue;
@@ -116,8 +121,43 @@ export function findCommitments(source: NormalizedSource, sentences: Sentence[])
       }
       out.push({ s, quote: clause.slice(hit.quoteAt).trim().replace(/[,;]$/, ''), owner: hit.owner, side: hit.side, duePhrase: due });
     }
+    // "I'll get Tomas on it this morning, and he'll have it fixed today": the assignment is not a promise of its own.
+    const mine = out.slice(before);
+    if (mine.length > 1) {
+      const assign = mine.find((c) => ASSIGNMENT.test(c.quote));
+      if (assign) out.splice(out.indexOf(assign), 1);
+    }
   }
   return out;
+}
+
+const ASSIGNMENT = /^(?:I|we)(?:['’]ll| will) (?:get|put|have) [A-Z][a-zà-ÿ]+(?:,[^,]{1,40},)? on (?:it|this|that|the \w+)\b/;
+const VOCATIVE = /^(?:(?:and|so|oh|okay|ok|also|then|right|perfect|great|good)[,.!]?\s+)*([A-Z][a-zà-ÿ]+),\s/i;
+
+/**
+ * An exchange between two people at the agency ("Priya, let's make sure ..." / "Yep, I'll move it
+ * after this."): in-house housekeeping, not a promise to the client. True when the sentence's turn
+ * opens with a vocative to a colleague on the same side, or answers a turn whose last words addressed
+ * this speaker by name.
+ */
+function internalExchange(source: NormalizedSource, sentences: Sentence[], s: Sentence): boolean {
+  // Client colleagues asking each other ("Carla, can you dig those out?" / "I'll send them Thursday") deliver to the agency: those stand.
+  if (source.kind !== 'call' || s.side !== 'agency' || !s.speaker) return false;
+  const colleague = (name: string, speaker: string | null) => source.participants.some((p) =>
+    p.name.split(/\s+/)[0]!.toLowerCase() === name.toLowerCase() && p.side === s.side && p.name !== speaker);
+  // "Sam, send Mei the deck by Friday" is work for the client, whoever it is addressed to.
+  const clientNames = source.participants.filter((p) => p.side === 'client').map((p) => p.name.split(/\s+/)[0]!.toLowerCase());
+  const forClient = (t: string) => clientNames.some((n) => new RegExp(`\\b${n}\\b`, 'i').test(t)) || /\bthe client\b/i.test(t);
+  if (forClient(s.text)) return false;
+  const turn = sentences.filter((x) => x.segment === s.segment && x.n <= s.n);
+  const opener = turn.find((x) => VOCATIVE.test(x.text));
+  if (opener && colleague(opener.text.match(VOCATIVE)![1]!, s.speaker)) return !forClient(opener.text);
+  const prevTurn = sentences.filter((x) => x.segment === s.segment - 1);
+  const last = prevTurn.at(-1);
+  if (!last || last.side !== s.side || last.speaker === s.speaker) return false;
+  const addressed = prevTurn.find((x) => VOCATIVE.test(x.text));
+  const me = s.speaker.split(/\s+/)[0]!.toLowerCase();
+  return !!addressed && addressed.text.match(VOCATIVE)![1]!.toLowerCase() === me && !prevTurn.some((x) => forClient(x.text));
 }
 
 function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Sentence, clause: string, at: number):
@@ -146,7 +186,8 @@ function matchPromise(source: NormalizedSource, sentences: Sentence[], s: Senten
   const reported = clause.match(REPORTED_WOULD);
   if (reported) return thirdParty(source, sentences, s, clause, at, reported);
   const prog = clause.match(PROGRESSIVE);
-  if (prog && !/^(going|doing|looking|thinking|hoping|trying|wondering|seeing|getting)$/i.test(prog[2]!)) {
+  // "I'm pulling it up right now", "I'm looking at it now": narrating the call, not a promise.
+  if (prog && !/^(going|doing|looking|thinking|hoping|trying|wondering|seeing|getting|pulling|bringing|opening|sharing|checking|reading|scrolling|searching|logging|loading|watching|listening)$/i.test(prog[2]!)) {
     return { owner: s.speaker, side: s.side, quoteAt: prog.index! };
   }
   const offer = clause.match(DATED_OFFER);

@@ -14,6 +14,13 @@ const EXPLICIT_RE = new RegExp(`\\b(${EXPLICIT})\\b`, 'i');
 const RELATIVE = `(?:(?:the\\s+)?end of (?:the |this |next )?(?:day|week|month)(?: tomorrow)?|(?:the\\s+)?end of ${MON}|${WD}\\s+(?:of\\s+)?next week|next week|this week|tomorrow(?: morning| afternoon)?|today|tonight|${WD}(?:\\s+or\\s+${WD})?|la fin de la semaine(?: prochaine)?|la semaine prochaine|demain|aujourd'hui|(?:in|within) (?:\\d+|one|two|three|four|a|an) (?:days?|weeks?)|mañana|hoy|la próxima semana|esta semana|el ${WD}|morgen|heute|(?:ende\\s+)?nächste[rn]?\\s+woche|diese woche)`;
 const ANAPHOR = '(?:then|that|the [a-z-]+ (?:starts|begins|launches|goes live|opens)|it starts)';
 
+/** "before we hang up", "right after the call": the call's own day. */
+const DURING_CALL = /\b(?:(?:right |just )?(?:before|after|once) (?:we (?:hang up|get off(?: the (?:call|phone))?|wrap up|finish)|(?:the end of )?(?:this|the|our) call(?! (?:on|next|with)\b)|the call ends))\b/i;
+/** "since the 22nd", "closed on the 3rd": a date in the past that starts a state, not a deadline. */
+const PAST_DATE_LEAD = /\b(?:since|ever since|as of|closed|ended|expired|launched|started|happened|began|went (?:live|out|up|down)|was|were|back)\s+(?:on\s+|in\s+)?$/i;
+/** "Right now it's all lumped together": the present state, not a deadline. */
+const STATE_NOW = /^\s*,?\s*(?:it|there|we|they|this|that|I|the|our|you|he|she|everything|nothing|nobody|no one)\b/i;
+
 const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:\\d+|one|two|three|four)\\s+weeks?\\s+before\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(?:${EXPLICIT})`, 'i'),
   new RegExp(`\\b(?:\\d+|one|two|three|four)\\s+weeks?\\s+before\\s+(?:${EXPLICIT}|${ANAPHOR})`, 'i'),
@@ -26,7 +33,10 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant(?:\\s+le)?|d'ici|d’ici|due|antes del?|para el|hasta el|bis(?:\\s+zum)?|vor dem)\\s+(?:${EXPLICIT})`, 'i'),
   new RegExp(`\\b(?:by|before|until|no later than|starting|avant|d'ici|d’ici|antes del?|para|hasta|bis)\\s+${RELATIVE}`, 'i'),
   new RegExp(`\\b(?:by|before|until|no later than|on)\\s+${WD_ABBR}(?![\\p{L}])`, 'iu'),
-  new RegExp(`\\b(?:by\\s+)?(?:(?:close|end) of (?:business|play)|cob|eob|eop)\\s+(?:on\\s+)?${WD}`, 'i'),
+  new RegExp(`\\b(?:by\\s+)?(?:(?:close|end) of (?:business|play|day)|cob|eob|eop|eod)\\s+(?:on\\s+)?${WD}`, 'i'),
+  // "by the weekend" is the end of this working week; "by noon" is today.
+  /\b(?:by|before|until)\s+the\s+weekend\b/i,
+  /\b(?:by|before)\s+(?:noon|midday|lunch(?:time)?)(?!\s+(?:on|tomorrow))\b/i,
   /\b(?:(?:close|end) of (?:business|play)|cob|eob|eop)\s+(?:tomorrow|today)\b/i,
   /\b(?:first thing tomorrow|end of day tomorrow|(?:by |before )?(?:close|end) of (?:business|play)|cob|eob|(?:in|within) the (?:next )?(?:hour|day)|straight away|first thing (?:today|this morning)|right after (?:this|the) call|after (?:this|the) call|right now|right away|asap|immediately|within the hour|this (?:morning|afternoon|evening)|end of day|eod|tout de suite)\b/i,
   new RegExp(`\\b(?:on\\s+)?(?:${EXPLICIT})\\b`, 'i'),
@@ -45,9 +55,16 @@ export function findDuePhrase(clause: string, history: Sentence[] = []): string 
     const head = findDuePhrase(clause.slice(0, purpose), history);
     if (head && /^(?:by|until|no later than)\b/i.test(head)) return head;
   }
+  if (DURING_CALL.test(clause) && !PATTERNS.slice(0, -2).some((re) => re.test(clause.replace(DURING_CALL, '')))) return 'today';
   for (const re of PATTERNS) {
-    const m = clause.match(re);
-    if (m) { best = m; break; }
+    for (const m of clause.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))) {
+      const lead = clause.slice(0, m.index);
+      if (PAST_DATE_LEAD.test(lead)) continue;
+      if (/^right now$/i.test(m[0].trim()) && !/\S/.test(lead.replace(/^\W*(?:and|but|so|because)?\W*/i, '')) && STATE_NOW.test(clause.slice(m.index! + m[0].length))) continue;
+      best = m;
+      break;
+    }
+    if (best) break;
   }
   if (!best) return null;
   // "every Friday", "Fridays at nine": a recurring day is a schedule, not a deadline.
@@ -58,7 +75,8 @@ export function findDuePhrase(clause: string, history: Sentence[] = []): string 
   const event = best[0].match(new RegExp(`^(by|before)\\s+(?:the|our|your|their)\\s+[\\w' -]{1,30}?\\s+(?:on|,)\\s*(${EXPLICIT})$`, 'i'));
   if (event) return `${event[1]} ${event[2]}`;
   // "COB Thursday" is Thursday.
-  const phrase = best[0].trim().replace(/^(?:by\s+)?(?:(?:close|end) of (?:business|play)|cob|eob|eop)\s+(?:on\s+)?(?=[a-z]{5,})(?!today|tomorrow)/i, 'by ');
+  const phrase = best[0].trim().replace(/^(?:by\s+)?(?:(?:close|end) of (?:business|play|day)|cob|eob|eop|eod)\s+(?:on\s+)?(?=[a-z]{5,})(?!today|tomorrow)/i, 'by ')
+    .replace(/^(?:by|before|until)\s+the\s+weekend$/i, 'this week').replace(/^(?:by|before)\s+(?:noon|midday|lunch(?:time)?)$/i, 'today');
   // "by then": the last deadline said before, whoever said it.
   if (/^by then$/i.test(phrase)) {
     const earlier = [clause.slice(0, best.index), ...history.slice().reverse().map((h) => h.text)];
@@ -69,7 +87,8 @@ export function findDuePhrase(clause: string, history: Sentence[] = []): string 
     return null;
   }
   const named = phrase.match(/^(.*?\b(?:before|ahead of))\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$/);
-  if (named) {
+  // "before Tuesday" names a day, not an event said earlier.
+  if (named && !new RegExp(`^(?:${WD}|${MON})\\b`, 'i').test(named[2]!)) {
     const texts = history.map((h) => h.text);
     const at = texts.findIndex((t) => t.includes(named[2]!));
     if (at < 0) return null;

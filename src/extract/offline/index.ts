@@ -42,10 +42,13 @@ function combine(source: ExtractInput['source'], sentences: Sentence[], risks: R
   for (const r of findRetractions(sentences)) {
     const target = retractedAsks(asks, r);
     if (!target) continue;
-    asks = asks.filter((a) => a.first.n !== target.first.n);
+    // One sentence can carry two asks ("take over the listings, and redo the menus"): only the named one goes.
+    asks = asks.filter((a) => a !== target);
     // A promise made in reply to the withdrawn ask goes with it.
     promises = promises.filter((p) => !(p.s.n > target.first.n && p.s.n < r.s.n && p.s.side !== target.first.side &&
-      sentences.slice(target.last.n + 1, p.s.n).every((x) => x.side !== target.first.side)));
+      sentences.slice(target.last.n + 1, p.s.n).every((x) => x.side !== target.first.side)) &&
+      // "Let's leave that. We'll swap everything at once in the fall.": a plan given with the retraction is not a promise.
+      !(p.s.segment === r.s.segment && p.s.n > r.s.n && p.s.side === r.s.side));
   }
   return {
     requests: toRawRequests(source, sentences, asks, risks),

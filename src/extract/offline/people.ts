@@ -30,9 +30,11 @@ export function personMentions(source: NormalizedSource, text: string): PersonMe
     const participant = isParticipantFirst(source, word);
     const introduced = new RegExp(`\\b(our|my|his|her|their|the)\\s+(?:[\\w-]+\\s+)?${ROLE_WORDS.source}\\s*,?\\s*$`, 'i').test(before);
     const appositive = /^,\s+(our|my|the|one of our|his|her)\b/i.test(after);
-    const acting = /^(?:['’]s going to|['’]ll)|^\s+(will|'ll|’ll|is going to|said|says|is taking|is doing|has|from (our|the|my)|on (our|the|my))\b/i.test(after);
+    // "Kevin in IT said", "Dana from accounting will": a person named with their department.
+    const dept = /^\s+(?:in|from|at|on)\s+(?:[A-Z]{2,}|(?:our|the|my)\s+[\w-]+(?:\s+team)?)\s+(?:said|says|will|is going to|told)\b/.test(after);
+    const acting = dept || /^(?:['’]s going to|['’]ll)|^\s+(will|'ll|’ll|is going to|said|says|is taking|is doing|has|from (our|the|my)|on (our|the|my))\b/i.test(after);
     const capitalStart = at === 0 || /[.!?]\s*$/.test(before);
-    if (participant || introduced || appositive || (acting && !capitalStart) || (acting && capitalStart && /^(?:\s+(?:will|'ll|’ll|said|says|is going to|from (?:our|the|my)|on (?:our|my|the))|['’]s going to|['’]ll)/i.test(after))) {
+    if (participant || introduced || appositive || dept || (acting && !capitalStart) || (acting && capitalStart && /^(?:\s+(?:will|'ll|’ll|said|says|is going to|from (?:our|the|my)|on (?:our|my|the))|['’]s going to|['’]ll)/i.test(after))) {
       out.push({ name: word, at });
     }
   }
@@ -48,6 +50,13 @@ export function resolvePronoun(source: NormalizedSource, sentences: Sentence[], 
     const prev = sentences[i]!;
     if (prev.segment !== s.segment) break;
     const found = personMentions(source, prev.text).filter((m) => notSelf(m.name));
+    if (found.length) return found.at(-1)!.name;
+  }
+  // "That's Oskar, our engineering lead. [...] I talked to him and he said he'll ...": the same speaker named them a turn or two before.
+  for (let i = s.n - 1; i >= 0 && i >= s.n - 8; i--) {
+    const prev = sentences[i]!;
+    if (prev.segment === s.segment || prev.speaker !== s.speaker || s.segment - prev.segment > 3) continue;
+    const found = personMentions(source, prev.text).filter((m) => notSelf(m.name) && !isParticipantFirst(source, m.name));
     if (found.length) return found.at(-1)!.name;
   }
   return null;

@@ -4,6 +4,8 @@ import {
   REMINDER, STILL_WRONG, VERBS, type AskKind,
 } from './ask-patterns.js';
 import { findDuePhrase } from './due-phrase.js';
+import { DISPUTED_CHARGE, LEGAL_EXPOSURE, LEGAL_OR_REPUTATION, MONEY_BURNING } from './signal-lexicon.js';
+import { isChurnSignal } from './risks.js';
 import type { Sentence } from './sentences.js';
 
 // Requests: what the client asks the agency to do or answer. Follow-up sentences that point back at
@@ -72,8 +74,8 @@ function answers(source: NormalizedSource, report: Sentence, ask: Sentence, clau
   return points || shares;
 }
 
-const ACTORS = '(?:customers?|patients?|shoppers?|buyers?|guests?|people|families|prospects|visitors|callers|kunden|clients)';
-export const CUSTOMER_IMPACT = new RegExp(`\\blosing (?:bookings|sales|orders|customers|leads|business|money|revenue|patients|clients|reservations)\\b|\\b${ACTORS}\\s+(?:are|were|get|got|getting)\\s+(?:really\\s+|very\\s+)?(?:annoyed|upset|frustrated|furious|angry|confused)\\b|\\b${ACTORS}\\s+(?:are|have been|keep|were|have)?\\s*(?:complaining|calling|ringing|confused|showing up|turn(?:ing|ed) up|show(?:ing|ed) up|replying|emailing|messaging|quoting|citing|arguing|angry|driving|asking|missing)|\\b(?:anyone|someone|people|more people) (?:else )?(?:drives?|turns? up|shows? up)\\b|\\b(?:had|got) (?:a dozen|dozens of|several|many|lots of|\\d+) ${ACTORS}|\\bcomplain(?:ed|ing|ts)\\b|\\bbad reviews?\\b|\\b(?:mehrere|viele|einige)?\\s*kunden\\b[^.]*\\b(?:berufen|beschwer\\w*|rufen|fragen)`, 'i');
+const ACTORS = '(?:customers?|patients?|shoppers?|buyers?|guests?|people|families|prospects|visitors|callers|applicants|candidates|tenants|residents|renters|students|members|kunden|clients)';
+export const CUSTOMER_IMPACT = new RegExp(`\\blosing (?:bookings|sales|orders|customers|leads|business|money|revenue|patients|clients|reservations)\\b|\\b${ACTORS}\\s+(?:are|were|get|got|getting)\\s+(?:really\\s+|very\\s+)?(?:annoyed|upset|frustrated|furious|angry|confused)\\b|\\b${ACTORS}\\s+(?:are|have been|keep|were|have)?\\s*(?:already\\s+|now\\s+|still\\s+|constantly\\s+)?(?:complaining|calling|ringing|confused|booking|buying|ordering|paying|applying|signing up|reserving|landing on|hitting|seeing|getting|showing up|turn(?:ing|ed) up|show(?:ing|ed) up|replying|emailing|messaging|quoting|citing|arguing|angry|driving|asking|missing)|\\b(?:anyone|someone|people|more people) (?:else )?(?:drives?|turns? up|shows? up)\\b|\\b(?:had|got) (?:a dozen|dozens of|several|many|lots of|\\d+) ${ACTORS}|\\bcomplain(?:ed|ing|ts)\\b|\\bbad reviews?\\b|\\b(?:mehrere|viele|einige)?\\s*kunden\\b[^.]*\\b(?:berufen|beschwer\\w*|rufen|fragen)`, 'i');
 
 /** "Another family went to the old pier and missed their tour": a customer acted on the error. */
 const PEOPLE_WHO = '(?:family|families|customers?|guests?|patients?|clients?|couples?|people|visitors?|shoppers?|buyers?|callers?|members?|students?|parents?|tenants?|prospects?|diners?|riders?|travell?ers?|someone|somebody)';
@@ -87,7 +89,8 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
   const next = sentences[s.n + 1];
   const nextText = next && next.segment === s.segment ? next.text : '';
   const claimWrong = CLAIMS.test(s.text) && PUBLIC_ASSET.test(s.text) && (CONTRADICTION.test(s.text) || CORRECTION_NEXT.test(nextText));
-  if (!STILL_WRONG.test(s.text) && !claimWrong && !BILLING_ERROR.test(s.text)) return null;
+  // "That shouldn't be on our invoice": a disputed charge is an implied ask to take it off.
+  if (!STILL_WRONG.test(s.text) && !claimWrong && !BILLING_ERROR.test(s.text) && !(s.side !== 'agency' && DISPUTED_CHARGE.test(s.text))) return null;
   // Customers acting on it ("patients are calling a dead line") makes it an escalation too.
   const following: Sentence[] = [];
   for (const x of sentences.slice(s.n + 1, s.n + 4)) {
@@ -98,10 +101,18 @@ function errorReport(sentences: Sentence[], s: Sentence): ErrorReport | null {
   // The impact may come first ("Another family went to Pier 4 and missed their tour. [...] The website still says Pier 4.").
   const earlier = sentences.slice(Math.max(0, s.n - 4), s.n).filter((x) => x.speaker === s.speaker && s.segment - x.segment <= 1);
   const actedBefore = earlier.some((x) => CUSTOMER_ACTED.test(x.text));
-  const hot = HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)) || CUSTOMER_IMPACT.test(`${s.text} ${after}`) ||
+  // Money wasted or legal exposure named in the report, right after it, or in the next turn on the same side ("That's privileged information").
+  const reply = sentences.slice(s.n + 1 + following.length, s.n + 3 + following.length).filter((x) => x.side === s.side && x.side !== 'unknown' && x.segment - s.segment <= 1);
+  const exposure = LEGAL_OR_REPUTATION.test(s.text) || [s.text, after, ...reply.map((x) => x.text)].some((t) => MONEY_BURNING.test(t) || LEGAL_EXPOSURE.test(t));
+  const hot = exposure || HOT_ERROR.test(s.text) || (CORRECTION_NEXT.test(nextText) && HOT_ERROR.test(nextText)) || CUSTOMER_IMPACT.test(`${s.text} ${after}`) ||
     CUSTOMER_ACTED.test(`${s.text} ${after}`) || actedBefore;
   return { s, hot, used: false, follow: [] };
 }
+
+/** The agency asking what the client needs: the answer names the deliverable. */
+const NEEDS_QUESTION = /\bwhat (?:do|would|else do|else would|exactly do) you (?:need|want|like)\b|\bwhat can we (?:do|build|set up|get)\b|\bhow can we help\b|\bwhat would help\b/i;
+/** A verbless deliverable: "A location page on the site, and a Google profile for it." */
+const NOUN_PHRASE_ANSWER = /^(?:(?:just|probably|mainly|mostly|ideally)\s+)?(?:a|an|the|some|two|three|new|updated|fresh)\s+(?![^.!?]*\b(?:I|we|you|he|she|they|is|are|was|were|has|have|had|will|would|can|could|did|does)\b)[^.!?]{6,}[.!]?$/i;
 
 /** "That needs to be fixed today": a passive demand after a report carries its deadline. */
 const NEEDS_FIX = /\b(?:needs?|has|have) to be (?:fixed|changed|corrected|updated|removed|taken down|sorted)\b|\bneeds? (?:fixing|changing|correcting|updating|sorting(?: out)?|removing|taking down)\b|\bmust be (?:fixed|changed|corrected|updated|removed)\b/i;
@@ -110,7 +121,7 @@ export const PAST_CLAUSE = /\b(?:was|were|had been)\b|\b(?:expired|ended|started
 
 /** "Carla, can you dig those out?": an ask addressed by name to a colleague on the speaker's own side. */
 function toOwnSide(source: NormalizedSource, s: Sentence, clause: string): boolean {
-  const m = clause.match(/^(?:(?:and|so|oh|okay|ok)[,]?\s+)?([A-Z][a-zà-ÿ]+),\s/);
+  const m = clause.match(/^(?:(?:[Aa]nd|[Ss]o|[Oo]h|[Oo]kay|[Oo]k|[Aa]lso|[Tt]hen)[,]?\s+)?([A-Z][a-zà-ÿ]+),\s/);
   if (!m || s.side === 'agency') return false;
   const p = source.participants.find((x) => x.name.split(/\s+/)[0]!.toLowerCase() === m[1]!.toLowerCase());
   return !!p && p.side === s.side && p.name !== s.speaker;
@@ -140,6 +151,8 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       if (!kind) continue;
       sawAsk = true;
       if (toOwnSide(source, s, clause) || acceptsOffer(sentences, s, clause)) continue;
+      // "Our CFO wants to see other options before we renew": someone else's churn signal, not an ask ("we need to cut X" still is).
+      if (kind === 'want' && isChurnSignal(clause) && !/\b(?:I|we)\s+(?:really\s+)?(?:need|want|would like|['’]d like)\b/i.test(clause)) continue;
       if (kind === 'ultimatum') {
         // "The page still isn't live. [...] If the page isn't up by Friday, we'll rethink...": the ultimatum is that ask.
         const cond = clause.split(/,\s*(?:we|I)\b/)[0]!;
@@ -203,6 +216,12 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
       drafts.push(draft);
     }
     if (sawAsk) continue;
+    // "What do you need from us?" / "A location page on the site, and a Google profile for it.": the answer is the ask.
+    const asked = sentences[s.n - 1];
+    if (s.k === 0 && s.side === 'client' && asked && asked.side === 'agency' && NEEDS_QUESTION.test(asked.text) && NOUN_PHRASE_ANSWER.test(s.text)) {
+      drafts.push({ kind: 'want', first: s, last: s, quote: s.text, speaker: s.speaker, texts: [s.text], context: [], hot: false, sentences: [s.n] });
+      continue;
+    }
     // "Probably by Tuesday." / "Bitte bis Freitag.": a bare deadline right after an ask belongs to it.
     const last = drafts.at(-1);
     if (last && last.last.n === s.n - 1 && last.last.segment === s.segment && BARE_DEADLINE.test(s.text) && findDuePhrase(s.text)) {
@@ -213,7 +232,7 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
     }
     // "I'd like to see it before the 22nd." / "I'm putting it in front of the board before the 10th.": the ask's deadline.
     if (last && last.last.n === s.n - 1 && last.last.segment === s.segment && last.speaker === s.speaker && !last.deadline &&
-      BACK_REFERENCE.test(s.text) && !/\b(?:I|we)(?:['’]ll| will)\b/i.test(s.text) && !/\b(?:said|told|promised|was supposed|were supposed)\b/i.test(s.text) && findDuePhrase(s.text) && !findDuePhrase(last.texts.join(' '))) {
+      (BACK_REFERENCE.test(s.text) || /^(?:both|all of (?:them|it)|each)\b/i.test(s.text)) && !/\b(?:I|we)(?:['’]ll| will)\b/i.test(s.text) && !/\b(?:said|told|promised|was supposed|were supposed)\b/i.test(s.text) && findDuePhrase(s.text) && !findDuePhrase(last.texts.join(' '))) {
       last.deadline = s.text;
       continue;
     }
@@ -238,7 +257,10 @@ export function findRequests(source: NormalizedSource, sentences: Sentence[]): R
     if (e.used) continue;
     // A date inside the report ("was meant to go live on the 15th") is the missed one, not the deadline.
     const deadline = e.follow.find((t) => findDuePhrase(t));
-    drafts.push({ kind: 'implied', first: e.s, last: e.s, quote: e.s.text, speaker: e.s.speaker, texts: [e.s.text], context: [], hot: e.hot, sentences: [e.s.n], ...(deadline ? { deadline } : {}) });
+    // "The contact form on the website. Submissions are still going to Rita.": a short lead-in names where the problem is.
+    const lead = sentences[e.s.n - 1];
+    const context = lead && lead.segment === e.s.segment && lead.speaker === e.s.speaker && lead.text.length <= 60 && !askKind(lead.text) ? [lead.text] : [];
+    drafts.push({ kind: 'implied', first: e.s, last: e.s, quote: e.s.text, speaker: e.s.speaker, texts: [e.s.text], context, hot: e.hot, sentences: [e.s.n], ...(deadline ? { deadline } : {}) });
   }
   return drafts.sort((a, b) => a.first.n - b.first.n);
 }

@@ -1,7 +1,7 @@
 import type { RiskKind, Severity } from '../../domain/schemas.js';
 import type { Sentence } from './sentences.js';
 import {
-  CHURN_BUDGET, CHURN_HIGH, DISPLEASURE, DOUBLE_BILLED, HARSH_VERDICT, MORE_OF_THE_BUSINESS, OTHERS_BILLED, OTHERS_FEEL, PAYMENT_HELD, APPROVED_EXPANSION, NEW_UNIT, CONDITIONAL_WISH, REPEATED_ASKING, UNACTED_ASK,
+  CHURN_BUDGET, CHURN_HIGH, DISPLEASURE, DOUBLE_BILLED, HARSH_VERDICT, MORE_OF_THE_BUSINESS, OTHERS_BILLED, OTHERS_FEEL, PAYMENT_HELD, APPROVED_EXPANSION, DISPUTED_CHARGE, REJECTED_SUGGESTION, HYPOTHETICAL, NEW_UNIT, CONDITIONAL_WISH, REPEATED_ASKING, UNACTED_ASK,
 } from './signal-lexicon.js';
 
 // Relationship and delivery signals. Each cue carries the kind, the severity and who can voice it
@@ -29,6 +29,7 @@ const CUES: Cue[] = [
   { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'The client asked for this before and it is still not done.', re: UNACTED_ASK },
   { kind: 'billing', severity: 'high', who: 'client', strength: 3, why: 'Payment held over an invoice dispute.', re: PAYMENT_HELD },
   { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a duplicate charge.', re: DOUBLE_BILLED },
+  { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a charge it should not bear.', re: DISPUTED_CHARGE },
   { kind: 'expansion_opportunity', severity: 'medium', who: 'client', strength: 2, why: 'Client wants the agency to cover more of the business.', re: MORE_OF_THE_BUSINESS },
   { kind: 'expansion_opportunity', severity: 'high', who: 'client', strength: 3, why: 'Client has approved an expansion.', re: APPROVED_EXPANSION },
   { kind: 'expansion_opportunity', severity: 'medium', who: 'client', strength: 2, why: 'Client is opening or acquiring a new unit.', re: NEW_UNIT },
@@ -44,15 +45,15 @@ const CUES: Cue[] = [
   { kind: 'frustration', severity: 'low', who: 'client', strength: 1, why: 'Client finds the agency slow.',
     re: /\b(?:(?:felt|feels|been|is|was|were) (?:really |very |too |a bit )?slow|took (?:weeks|ages|forever)|taking (?:weeks|ages|forever|too long))\b/i },
   { kind: 'missed_deadline', severity: 'high', who: 'client', strength: 2, why: 'Something the agency promised is late.',
-    re: /\b(?:(?:was|were) (?:supposed|meant|due|scheduled) to (?:be|go) (?:live|done|ready|up|out)|still (?:isn['’]t|is not|hasn['’]t been|has not been|hasn['’]t gone) (?:live|up|done|ready|fixed|launched)|was (?:promised|due) (?:for|by|on)|were promised|(?:still )?(?:isn['’]t|not|hasn['’]t been) (?:live|done|ready|delivered|launched) yet|(?:is|are) (?:late|overdue)|missed (?:the|our) deadline|past due)\b/i },
+    re: /\b(?:(?:I|we) still (?:don['’]t|do not|haven['’]t|have not) (?:have|got|received|seen) (?:it|them|that|those|the [\w-]+)\b(?<=\b(?:due|promised|part of|contract\w*|statement of work|sow|deadline|supposed to|agreed|scheduled)\b[^.!?]*)|(?:was|were) (?:supposed|meant|due|scheduled) to (?:be|go) (?:live|done|ready|up|out)|still (?:isn['’]t|is not|hasn['’]t been|has not been|hasn['’]t gone) (?:live|up|done|ready|fixed|launched)|was (?:promised|due) (?:for|by|on)|were promised|(?:still )?(?:isn['’]t|not|hasn['’]t been) (?:live|done|ready|delivered|launched) yet|(?:is|are) (?:late|overdue)|missed (?:the|our) deadline|past due)\b/i },
   { kind: 'blocked_access', severity: 'medium', who: 'agency', strength: 2, why: 'The agency is waiting on access, assets or data from the client.',
-    re: /\b(?:(?:still )?(?:don['’]t|do not) have (?:[\w-]+ ){0,2}access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is|are|they['’]re) still not (?:on|installed on|live on|added to) (?:the|your) (?:site|website|page|account)|(?:we['’]re|we are) still waiting (?:on|for)|haven['’]t (?:received|gotten|got) (?:the|your|any)|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed)|(?:we )?need (?:admin |editor |owner )?access to (?:your|the)\b[^.!?]{0,60}\b(?:asked|requested|chased) (?:twice|again|(?:a few|several|three|two) times|before)|(?:asked|requested) (?:twice|three times|again) for (?:admin |editor )?access)\b/i },
+    re: /\b(?:only (?:have|got|get) (?:read|view|viewer|read-only|view-only|limited|reporting) access|(?:read|view)-only access|(?:still )?(?:don['’]t|do not) have (?:[\w-]+ ){0,2}access|no access|(?:can['’]t|cannot) (?:build|access|log in|get in|launch|start)|still waiting (?:on|for) (?:your|the)|(?:it['’]s|is|are|they['’]re) still not (?:on|installed on|live on|added to) (?:the|your) (?:site|website|page|account)|(?:we['’]re|we are) still waiting (?:on|for)|haven['’]t (?:received|gotten|got) (?:the|your|any)|still (?:hasn['’]t|haven['’]t) (?:sent|given|added|installed)|(?:we )?need (?:admin |editor |owner )?access to (?:your|the)\b[^.!?]{0,60}\b(?:asked|requested|chased) (?:twice|again|(?:a few|several|three|two) times|before)|(?:asked|requested) (?:twice|three times|again) for (?:admin |editor )?access)\b/i },
   { kind: 'missed_deadline', severity: 'medium', who: 'client', strength: 1, why: 'The client is still waiting on agency work.',
     re: /\b(?:still waiting (?:on|for) (?:the|your|our)|(?:were|was) told (?:it|they|you)(?:['’]d| would) be|behind schedule|still hasn['’]t (?:launched|gone live|been (?:done|fixed|delivered)))\b/i },
   { kind: 'missed_deadline', severity: 'medium', who: 'agency', strength: 1, why: 'The agency admits something it owed is late.',
     re: /\b(?:that|this|it|which)\s+(?:should|was supposed to|was meant to) have (?:been )?(?:done|live|fixed|changed|updated|sent|finished|launched|gone (?:live|out))\b|\bwe (?:missed|blew) (?:the|that|our) (?:deadline|date)\b/i },
   { kind: 'blocked_access', severity: 'medium', who: 'client', strength: 1, why: 'Only someone on the client side can grant the access the agency needs.',
-    re: /\b(?:(?:still )?the only admin|only (?:one|person) with (?:admin )?access|(?:haven['’]t|hasn['’]t) (?:given|added|granted) (?:you|the agency))\b/i },
+    re: /\b(?:(?:you|your team) (?:still )?(?:can['’]t|cannot|couldn['’]t|don['’]t have|didn['’]t get) (?:get into|log ?in(?:to)?|access|the (?:login|password|access))|(?:still )?the only admin|only (?:one|person) with (?:admin )?access|(?:haven['’]t|hasn['’]t) (?:given|added|granted) (?:you|the agency))\b/i },
   { kind: 'billing', severity: 'high', who: 'client', strength: 3, why: 'Payment held over an invoice dispute.',
     re: /\b(?:(?:put|putting|placed|holding) (?:the |this |our )?(?:invoice|payment)s? on hold|withhold\w*|won['’]t pay|not paying)\b/i },
   { kind: 'billing', severity: 'medium', who: 'client', strength: 2, why: 'Client disputes a charge against what was agreed.',
@@ -70,13 +71,14 @@ const CUES: Cue[] = [
 ];
 
 const INVITE = /\b(?:proposal|quote|pricing|scope|run the|take on|manage|plan (?:and|with) (?:a )?budget|angebot)\b/i;
-const NEW_WORK = /\b(?:signed (?:the |a )?lease|(?:second|third|fourth) (?:taproom|clinic|office|branch|restaurant|studio|shop|location|store|site|market)|launch\w*|new (?:division|line|location|store|market|product|service|club|brand|site|channel|region)|second (?:channel|location|market|site|store)|zweite[nrm]? (?:kanal|standort|markt)|opening|expand\w*|division|distributor|distribution)\b/i;
+const NEW_WORK = /\b(?:[A-Z][a-z]+(?:-language)? version of (?:the|our) (?:site|website|app|store)|[A-Z][a-z]+-language|signed (?:the |a )?lease|(?:second|third|fourth) (?:taproom|clinic|office|branch|restaurant|studio|shop|location|store|site|market)|launch\w*|new (?:division|line|location|store|market|product|service|club|brand|site|channel|region)|second (?:channel|location|market|site|store)|zweite[nrm]? (?:kanal|standort|markt)|opening|expand\w*|division|distributor|distribution)\b/i;
 
 /** The sentence that names the new work a proposal is invited for (it is the evidence), or null. */
 function expansionInvite(sentences: Sentence[], s: Sentence): Sentence | null {
   if (!INVITE.test(s.text) || /\brenew\w*\b/i.test(s.text) || s.side === 'agency') return null;
   const next = sentences[s.n + 1];
-  const window = sentences.slice(Math.max(0, s.n - 4), s.n + 1).filter((x) => x.speaker === s.speaker);
+  // The plan may be voiced by a colleague on the client side just before ("Harold wants a Spanish version of the site").
+  const window = sentences.slice(Math.max(0, s.n - 4), s.n + 1).filter((x) => x.speaker === s.speaker || (x.side === s.side && x.side === 'client'));
   if (next && next.segment === s.segment) window.push(next);
   return window.find((x) => NEW_WORK.test(x.text)) ?? null;
 }
@@ -96,6 +98,7 @@ export function findRisks(sentences: Sentence[]): RiskDraft[] {
       if (!m) continue;
       if (cue.kind === 'frustration' && OTHERS_FEEL.test(s.text.slice(0, m.index!))) continue;
       if (cue.kind === 'billing' && OTHERS_BILLED.test(s.text.slice(0, m.index!))) continue;
+      if ((cue.kind === 'churn_risk' || cue.kind === 'expansion_opportunity') && (REJECTED_SUGGESTION.test(s.text) || HYPOTHETICAL.test(s.text))) continue;
       // "The results have been fine, but the last two months felt slow": the evidence is after the "but".
       const but = s.text.slice(0, m.index!).search(/,\s+but\s+(?=\S)[^,]*$/i);
       const quote = but > 0 ? s.text.slice(but).replace(/^,\s+but\s+/i, '') : s.text;
