@@ -23,7 +23,7 @@ import { fmtMs, median, peakRssMb, percentile, report } from './lib.js';
 const SIZES = (process.env.SEARCH_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = 200;
 const RECALL_QUERIES = 100;
-const EF_LIST = [...new Set([100, 200, 400, 500, EF_SEARCH, 800])].sort((a, b) => a - b);
+const EF_LIST = [...new Set([100, 200, 400, EF_SEARCH, 600, 800])].sort((a, b) => a - b);
 const load1 = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 let seed = 42;
