@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/types.js';
-import type { SearchHit } from '../../src/memory/index.js';
+import { toVector, type Db } from '../../src/db/types.js';
+import { hashEmbed, type SearchHit } from '../../src/memory/index.js';
 import { createHarness, type TestHarness } from '../helpers/ctx.js';
 import { DRIVERS, createDb } from '../helpers/db.js';
 import { email, post, postCase } from './helpers.js';
@@ -64,6 +64,17 @@ describe.each(DRIVERS)('hybrid search on %s', (driver) => {
     const all = await search('new-patient landing page promised for March');
     expect(all[0]!.accountId).toBe(maplewood);
     expect(all[0]!.citation.quote).toContain('new-patient landing page was promised for March 1st');
+  });
+
+  it('can answer the all-accounts vector query from the HNSW index (a redefined index must still match the query)', async () => {
+    const plan = await db.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('enable_seqscan', 'off', true)`);
+      return tx.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT id FROM chunks WHERE ($2::text IS NULL OR account_id = $2) ORDER BY embedding <=> $1::vector LIMIT 40`,
+        [toVector(hashEmbed('storm damage page leads')), null],
+      );
+    });
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Index Scan using chunks_embedding_idx/);
   });
 
   it('answers a bad query with a 400 and the one error body', async () => {
