@@ -3,8 +3,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../src/db/migrate.js';
 import { loadMigrations } from '../src/db/migrations-fs.js';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
+import { parseEnv } from '../src/config/env.js';
 import { openPglite } from '../src/db/pglite.js';
 import { toVector, type Db } from '../src/db/types.js';
 import { createOfflineEmbedder, searchAccount } from '../src/memory/index.js';
@@ -97,23 +96,14 @@ async function load(db: Db, from: number, to: number): Promise<void> {
 }
 
 /** Wall-clock and process-CPU milliseconds of each call. */
-// SEARCH_BENCH_SHARED_BUFFERS (e.g. 320MB) starts PGlite with a bigger buffer cache than its 128MB default,
-// to measure what that would buy (the 100k-chunk HNSW index is larger than 128MB). Without it the bench
-// opens the database exactly as the product does.
+// PGlite's buffer cache as the server opens it (LIAISON_PGLITE_SHARED_BUFFERS, default 320MB: the 100k-chunk
+// HNSW index is larger than PGlite's own 128MB default). SEARCH_BENCH_SHARED_BUFFERS overrides it.
 async function openDb(): Promise<Db> {
-  const sb = process.env.SEARCH_BENCH_SHARED_BUFFERS;
-  if (!sb) return (await openPglite()).db;
-  const pg = await PGlite.create({ extensions: { vector }, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sb}`] });
-  const [{ shared_buffers: got } = { shared_buffers: '?' }] = (await pg.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows;
-  console.log(`  PGlite shared_buffers = ${got} (SEARCH_BENCH_SHARED_BUFFERS; the product runs with 128MB)`);
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>, root: PGlite | null): Db => ({
-    driver: 'pglite',
-    query: async <T>(sql: string, params: readonly unknown[] = []) => (await q.query<T>(sql, params as unknown[])).rows,
-    exec: async (sql: string) => void (await q.exec(sql)),
-    transaction: <T>(fn: (tx: Db) => Promise<T>) => (root ? root.transaction((tx) => fn(wrap(tx, null))) : fn(wrap(q, null))),
-    close: () => pg.close(),
-  });
-  return wrap(pg, pg);
+  const sharedBuffers = process.env.SEARCH_BENCH_SHARED_BUFFERS ?? parseEnv({ LIAISON_API_TOKEN: 'bench-token-0123456789abcdef' }).LIAISON_PGLITE_SHARED_BUFFERS;
+  const { db } = await openPglite({ sharedBuffers });
+  const [{ shared_buffers: got } = { shared_buffers: '?' }] = await db.query<{ shared_buffers: string }>('SHOW shared_buffers');
+  console.log(`  PGlite shared_buffers = ${got}${process.env.SEARCH_BENCH_SHARED_BUFFERS ? ' (SEARCH_BENCH_SHARED_BUFFERS)' : ' (the server\'s default, LIAISON_PGLITE_SHARED_BUFFERS)'}`);
+  return db;
 }
 
 async function timeQueries(n: number, fn: (i: number) => Promise<unknown>): Promise<{ ms: number[]; cpu: number[] }> {

@@ -29,6 +29,11 @@ export const Env = z.object({
   LIAISON_JOB_CONCURRENCY: intInRange(1, 32, 2),
   LIAISON_JOB_MAX_ATTEMPTS: intInRange(1, 50, 5),
   LIAISON_JOB_LEASE_SECONDS: intInRange(5, 3600, 120),
+  /**
+   * The embedded database's buffer cache. At ~100k chunks the search index alone is ~156 MB: with PGlite's
+   * 128MB default a sixth of its page reads missed and search p95 was 36 ms; with 320MB, 28 ms (+220 MB RSS).
+   */
+  LIAISON_PGLITE_SHARED_BUFFERS: z.string().trim().regex(/^\d+(kB|MB|GB)$/, 'a size such as 320MB').default('320MB'),
   /** The in-process runner starts no job until deliveries have been quiet this long (0: never waits). */
   LIAISON_JOB_QUIET_MS: intInRange(0, 60_000, 250),
   /** ...but a due job never waits longer than this for a quiet moment. */

@@ -33,6 +33,8 @@ export interface PgliteOptions {
   dataDir?: string;
   /** A dumped data dir (tar) to start from: a fast path for tests. */
   loadDataDir?: Blob;
+  /** Postgres shared_buffers (e.g. '320MB'); PGlite's own default (128MB) when unset. */
+  sharedBuffers?: string;
 }
 
 export async function openPglite(opts: PgliteOptions = {}): Promise<{ db: Db; pglite: PGlite }> {
@@ -40,6 +42,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<{ db: Db; pg
     extensions: { vector },
     parsers,
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    ...(opts.sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers}`] } : {}),
   });
   // PGlite runs Postgres single-user in this process: a new 16 MB WAL segment is zero-filled by the same
   // thread that answers requests. A two-hour Fathom call writes ~0.5 MB of WAL, so at 50 deliveries/s a

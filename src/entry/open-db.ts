@@ -18,7 +18,7 @@ export async function openDatabase(config: Config): Promise<{ db: Db; applied: s
   } else {
     mkdirSync(config.LIAISON_DATA_DIR, { recursive: true });
     where = join(config.LIAISON_DATA_DIR, 'pgdata');
-    db = (await openPglite({ dataDir: where })).db;
+    db = (await openPglite({ dataDir: where, sharedBuffers: config.LIAISON_PGLITE_SHARED_BUFFERS })).db;
   }
   const applied = await migrate(db, loadMigrations());
   return { db, applied, where };
