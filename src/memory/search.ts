@@ -43,10 +43,11 @@ export interface SearchHit {
 export const RRF_K = 60;
 /**
  * hnsw.ef_search used by search. With the chunk index's m = 32, ef_construction = 128 (migration
- * 20261123080000) recall@10 against exact search measured 0.955-0.967 at 100k chunks on three query sets;
+ * 20261123080000) recall@10 against exact search measured 0.950 at 100k chunks (p95 25 ms; 0.955-0.967 at 500,
+ * whose p95 was 28-30 ms);
  * bench/search.bench.ts measures recall and latency at this setting.
  */
-export const EF_SEARCH = 500;
+export const EF_SEARCH = 450;
 /** Most full-text matches ranked per query (bounds the cost of an OR query full of common words). */
 export const FTS_CANDIDATES = 200;
 /** Up to this many chunks in the account, the vector side is an exact scan of the account's chunks. */
