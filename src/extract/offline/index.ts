@@ -13,17 +13,11 @@ import { toSentences, type Sentence } from './sentences.js';
 
 export const OFFLINE_RULES_VERSION = 'offline-rules-1';
 
-export function extractOffline(input: ExtractInput): Omit<RawExtraction, 'meta'> {
-  const { source } = input;
-  const sentences = toSentences(source);
-  return combine(source, sentences, findRisks(sentences), findRequests(source, sentences), findCommitments(source, sentences));
-}
-
 /**
- * The same, one pass at a time with the event loop let in between: on a two-hour call each pass is
- * 50-150 ms of CPU, and the server answers requests (webhooks) in the gaps.
+ * One pass at a time with the event loop let in between: on a two-hour call each pass is 50-150 ms of
+ * CPU, and the server answers requests (webhooks) in the gaps.
  */
-export async function extractOfflineCooperatively(input: ExtractInput): Promise<Omit<RawExtraction, 'meta'>> {
+export async function extractOffline(input: ExtractInput): Promise<Omit<RawExtraction, 'meta'>> {
   const { source } = input;
   const sentences = toSentences(source);
   await yieldToEventLoop();
@@ -62,7 +56,7 @@ export function createOfflineExtractor(): Extractor {
     name: 'offline',
     async extract(input: ExtractInput): Promise<RawExtraction> {
       const started = performance.now();
-      const items = await extractOfflineCooperatively(input);
+      const items = await extractOffline(input);
       return {
         ...items,
         meta: {
