@@ -110,6 +110,8 @@ export function createJobRunner(ctx: Ctx, opts: { pollMs?: number; concurrency?:
   const pollMs = opts.pollMs ?? 1000;
   const concurrency = opts.concurrency ?? ctx.config.LIAISON_JOB_CONCURRENCY;
   const gate = createDeliveryGate(ctx.config.LIAISON_JOB_QUIET_MS, ctx.config.LIAISON_JOB_MAX_DEFER_SECONDS * 1000);
+  let stopped = true;
+  // A stopped runner (drain() in tests and the CLI) only yields: nothing else shares its process.
   const waitForQuiet = async () => {
     await yieldToEventLoop(); // let arrived requests be read first: they are what the gate counts
     const since = performance.now();
@@ -117,7 +119,6 @@ export function createJobRunner(ctx: Ctx, opts: { pollMs?: number; concurrency?:
   };
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
-  let stopped = true;
   // A wake-up that arrives mid-tick must not wait for the next poll.
   let wokenWhileRunning = false;
   let active: Promise<number> | null = null;
@@ -160,7 +161,7 @@ export function createJobRunner(ctx: Ctx, opts: { pollMs?: number; concurrency?:
       await active?.catch(() => 0);
     },
     deliveryStarted: () => gate.started(),
-    quiet: () => (stopped ? yieldToEventLoop() : waitForQuiet()),
+    quiet: waitForQuiet,
     async enqueue() {
       if (stopped) return;
       if (running) {
